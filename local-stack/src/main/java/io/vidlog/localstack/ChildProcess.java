@@ -1,0 +1,109 @@
+package io.vidlog.localstack;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A service process started by the local stack. Its pid is written to a file in the service's data folder so
+ * that a later start can find and end a process left behind when the JVM that started it was killed
+ * ({@code kill -9} runs no shutdown hook, and children outlive their parent).
+ */
+final class ChildProcess {
+
+    private static final Logger log = LoggerFactory.getLogger(ChildProcess.class);
+    private static final Duration GRACEFUL_STOP = Duration.ofSeconds(20);
+
+    private final String name;
+    private final Process process;
+    private final Path pidFile;
+
+    private ChildProcess(String name, Process process, Path pidFile) {
+        this.name = name;
+        this.process = process;
+        this.pidFile = pidFile;
+    }
+
+    /**
+     * Starts {@code command} with its output appended to {@code logFile} and records its pid in
+     * {@code pidFile}.
+     */
+    static ChildProcess start(String name, List<String> command, Map<String, String> environment,
+                              Path workDir, Path logFile, Path pidFile) throws IOException {
+        Files.createDirectories(logFile.getParent());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        Files.writeString(pidFile, Long.toString(process.pid()));
+        log.info("Started {} (pid {}), log: {}", name, process.pid(), logFile);
+        return new ChildProcess(name, process, pidFile);
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Asks the process and its descendants to stop, then forces whatever is still running after a grace period. */
+    void stop() {
+        terminate(process.toHandle(), name);
+        deleteQuietly(pidFile);
+    }
+
+    /**
+     * Ends the process recorded in {@code pidFile} if it is still running and its command line contains
+     * {@code commandMarker} (a recycled pid of an unrelated process is left alone).
+     */
+    static void endLeftover(String name, Path pidFile, String commandMarker) {
+        readPid(pidFile).flatMap(ProcessHandle::of)
+                .filter(handle -> handle.info().commandLine().map(line -> line.contains(commandMarker)).orElse(false))
+                .ifPresent(handle -> {
+                    log.warn("Found {} left running by an earlier start (pid {}); stopping it", name, handle.pid());
+                    terminate(handle, name);
+                });
+        deleteQuietly(pidFile);
+    }
+
+    static Optional<Long> readPid(Path pidFile) {
+        try {
+            if (!Files.isRegularFile(pidFile)) {
+                return Optional.empty();
+            }
+            List<String> lines = Files.readAllLines(pidFile);
+            return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    static void terminate(ProcessHandle handle, String name) {
+        List<ProcessHandle> descendants = handle.descendants().toList();
+        handle.destroy();
+        descendants.forEach(ProcessHandle::destroy);
+        try {
+            handle.onExit().get(GRACEFUL_STOP.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception timeoutOrInterrupt) {
+            log.warn("{} (pid {}) did not stop within {}; killing it", name, handle.pid(), GRACEFUL_STOP);
+            handle.destroyForcibly();
+        }
+        descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a stale pid file is checked against the live process table on the next start
+        }
+    }
+}

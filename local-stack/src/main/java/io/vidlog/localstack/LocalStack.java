@@ -1,0 +1,168 @@
+package io.vidlog.localstack;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+/**
+ * The real services of one JVM: started once, shared by every Spring context of that JVM (test contexts
+ * included) and stopped when the last {@link Lease} is released. A JVM shutdown hook stops whatever is left if
+ * nobody released it, so no child process outlives an orderly exit.
+ */
+public final class LocalStack {
+
+    /** Every service the stack can run, in start order. */
+    public static final List<String> SERVICES = List.of("postgres", "kafka", "redis", "elasticsearch", "s3", "ffmpeg");
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+    private static final Duration RELEASE_GRACE = Duration.ofSeconds(60);
+    private static final Map<String, Function<LocalStackSettings, LocalService>> FACTORIES = Map.of(
+            "postgres", PostgresService::new,
+            "kafka", KafkaService::new,
+            "redis", RedisService::new,
+            "elasticsearch", ElasticsearchService::new,
+            "s3", S3Service::new,
+            "ffmpeg", FfmpegService::new);
+
+    private static LocalStack shared;
+    private static int leases;
+    private static boolean shutdownHookRegistered;
+
+    private final List<LocalService> services;
+    private final Map<String, Object> properties = new LinkedHashMap<>();
+
+    private LocalStack(List<LocalService> services) {
+        this.services = services;
+    }
+
+    /**
+     * Starts the named services (or joins the stack already running in this JVM) and returns a lease on it.
+     *
+     * @param wanted names from {@link #SERVICES}
+     */
+    public static synchronized Lease acquire(LocalStackSettings settings, Set<String> wanted) {
+        if (shared == null) {
+            shared = start(settings, wanted);
+        }
+        if (!shutdownHookRegistered) {
+            Runtime.getRuntime().addShutdownHook(new Thread(LocalStack::stopIfAbandoned, "local-stack-shutdown"));
+            shutdownHookRegistered = true;
+        }
+        leases++;
+        return new Lease(shared);
+    }
+
+    private static LocalStack start(LocalStackSettings settings, Set<String> wanted) {
+        long startedAt = System.nanoTime();
+        List<LocalService> services = SERVICES.stream().filter(wanted::contains)
+                .map(name -> FACTORIES.get(name).apply(settings)).toList();
+        log.info("Starting local stack ({}) with data in {}", String.join(", ", wanted), settings.dataDir());
+        LocalStack stack = new LocalStack(services);
+        ExecutorService starter = Executors.newFixedThreadPool(services.size());
+        try {
+            List<Future<?>> starts = new ArrayList<>();
+            for (LocalService service : services) {
+                starts.add(starter.submit(() -> {
+                    service.start();
+                    return null;
+                }));
+            }
+            for (Future<?> start : starts) {
+                start.get();
+            }
+        } catch (InterruptedException | ExecutionException e) {
+            stack.stopAll();
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new IllegalStateException("The local stack could not start: " + cause.getMessage(), cause);
+        } finally {
+            starter.shutdownNow();
+        }
+        services.forEach(service -> stack.properties.putAll(service.springProperties()));
+        log.info("Local stack ready in {} ms: {}", (System.nanoTime() - startedAt) / 1_000_000, stack.properties);
+        return stack;
+    }
+
+    /** The Spring properties that point an application at the running services. */
+    public Map<String, Object> properties() {
+        return Collections.unmodifiableMap(properties);
+    }
+
+    private static synchronized void release(LocalStack stack) {
+        if (stack != shared || --leases > 0) {
+            return;
+        }
+        shared = null;
+        stack.stopAll();
+        LocalStack.class.notifyAll();
+    }
+
+    /** Stops in reverse start order; each service stops even when another fails to. */
+    private void stopAll() {
+        List<LocalService> reversed = new ArrayList<>(services);
+        Collections.reverse(reversed);
+        for (LocalService service : reversed) {
+            try {
+                service.stop();
+            } catch (RuntimeException e) {
+                log.warn("{} did not stop cleanly: {}", service.name(), e.getMessage());
+            }
+        }
+        log.info("Local stack stopped");
+    }
+
+    /**
+     * Spring closes its contexts in shutdown hooks of its own, which run at the same time as this one: give
+     * them time to stop the application (and release the stack) before the services go away under it.
+     */
+    private static synchronized void stopIfAbandoned() {
+        long deadline = System.nanoTime() + RELEASE_GRACE.toNanos();
+        try {
+            while (shared != null && System.nanoTime() < deadline) {
+                LocalStack.class.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (shared != null) {
+            log.warn("Local stack was not released before exit; stopping it now");
+            LocalStack abandoned = shared;
+            shared = null;
+            abandoned.stopAll();
+        }
+    }
+
+    /** One user's hold on the stack; releasing it twice is harmless. */
+    public static final class Lease implements AutoCloseable {
+
+        private final LocalStack stack;
+        private final AtomicBoolean released = new AtomicBoolean();
+
+        private Lease(LocalStack stack) {
+            this.stack = stack;
+        }
+
+        public Map<String, Object> properties() {
+            return stack.properties();
+        }
+
+        @Override
+        public void close() {
+            if (released.compareAndSet(false, true)) {
+                release(stack);
+            }
+        }
+    }
+}

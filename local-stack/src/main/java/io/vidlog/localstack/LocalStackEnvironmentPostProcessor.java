@@ -1,0 +1,63 @@
+package io.vidlog.localstack;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Starts every service that the configuration does not point elsewhere and puts its address first among the
+ * application's properties. A service counts as configured externally when one of its standard properties is
+ * set (for example {@code spring.datasource.url}); {@code vidlog.local-stack.enabled=false} turns it all off.
+ */
+public class LocalStackEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+    static final String PROPERTY_SOURCE = "vidlog-local-stack";
+    static final String LEASE_PROPERTY = LocalStackSettings.PREFIX + "lease";
+
+    private static final Map<String, List<String>> EXTERNAL_MARKERS = Map.of(
+            "postgres", List.of("spring.datasource.url"),
+            "kafka", List.of("spring.kafka.bootstrap-servers"),
+            "redis", List.of("spring.data.redis.url", "spring.data.redis.host"),
+            "elasticsearch", List.of("spring.elasticsearch.uris"),
+            "s3", List.of("vidlog.s3.endpoint"),
+            "ffmpeg", List.of("vidlog.ffmpeg.path"));
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (!environment.getProperty(LocalStackSettings.PREFIX + "enabled", Boolean.class, true)
+                || environment.getPropertySources().contains(PROPERTY_SOURCE)) {
+            return;
+        }
+        Set<String> wanted = LocalStack.SERVICES.stream()
+                .filter(service -> EXTERNAL_MARKERS.get(service).stream().noneMatch(environment::containsProperty))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        if (wanted.isEmpty()) {
+            return;
+        }
+        LocalStack.Lease lease = LocalStack.acquire(LocalStackSettings.from(environment::getProperty), wanted);
+        Map<String, Object> properties = new LinkedHashMap<>(lease.properties());
+        properties.put(LEASE_PROPERTY, lease);
+        environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
+    }
+
+    /** After the configuration files are read, so that their settings decide what runs externally. */
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+
+    /** The lease taken for this environment, if the local stack started anything for it. */
+    static LocalStack.Lease leaseOf(ConfigurableEnvironment environment) {
+        var source = environment.getPropertySources().get(PROPERTY_SOURCE);
+        return source == null ? null : (LocalStack.Lease) source.getProperty(LEASE_PROPERTY);
+    }
+}
