@@ -61,17 +61,30 @@ final class ChildProcess {
     }
 
     /**
-     * Ends the process recorded in {@code pidFile} if it is still running and its command line contains
-     * {@code commandMarker} (a recycled pid of an unrelated process is left alone).
+     * Ends the process recorded in {@code pidFile} if it is still running and belongs to {@code dataDir}: its
+     * command line names the folder or it runs inside it. A recycled pid, now another program's or another
+     * stack's, is left alone.
      */
-    static void endLeftover(String name, Path pidFile, String commandMarker) {
+    static void endLeftover(String name, Path pidFile, Path dataDir) {
         readPid(pidFile).flatMap(ProcessHandle::of)
-                .filter(handle -> handle.info().commandLine().map(line -> line.contains(commandMarker)).orElse(false))
+                .filter(handle -> belongsTo(handle, dataDir))
                 .ifPresent(handle -> {
                     log.warn("Found {} left running by an earlier start (pid {}); stopping it", name, handle.pid());
                     terminate(handle, name);
                 });
         deleteQuietly(pidFile);
+    }
+
+    private static boolean belongsTo(ProcessHandle handle, Path dataDir) {
+        if (handle.info().commandLine().map(line -> line.contains(dataDir.toString())).orElse(false)) {
+            return true;
+        }
+        try {
+            // Some servers (Redis) rewrite their visible command line; their working directory still tells.
+            return Files.readSymbolicLink(Path.of("/proc", Long.toString(handle.pid()), "cwd")).startsWith(dataDir);
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
     }
 
     static Optional<Long> readPid(Path pidFile) {

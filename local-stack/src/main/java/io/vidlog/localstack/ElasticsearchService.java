@@ -47,7 +47,7 @@ final class ElasticsearchService implements LocalService {
         Path tmpDir = dataDir.resolve("tmp");
         Files.createDirectories(tmpDir);
         Path pidFile = dataDir.resolve("elasticsearch.pid");
-        ChildProcess.endLeftover(name(), pidFile, "elasticsearch");
+        ChildProcess.endLeftover(name(), pidFile, dataDir);
         Path logFile = dataDir.resolve("elasticsearch-console.log");
         process = ChildProcess.start(name(), command(installation, dataDir), Map.of(
                         "ES_JAVA_HOME", System.getProperty("java.home"),

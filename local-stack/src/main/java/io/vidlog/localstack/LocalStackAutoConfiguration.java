@@ -10,7 +10,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 /** Ties the local stack's lifetime to the application context that started it. */
 @AutoConfiguration
 @AutoConfigureOrder(Ordered.HIGHEST_PRECEDENCE)
-@ConditionalOnProperty(name = LocalStackEnvironmentPostProcessor.LEASE_PROPERTY)
+@ConditionalOnProperty(name = LocalStackEnvironmentPostProcessor.ACTIVE_PROPERTY, havingValue = "true")
 public class LocalStackAutoConfiguration {
 
     @Bean

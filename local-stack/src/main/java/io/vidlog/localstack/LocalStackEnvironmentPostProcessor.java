@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
 public class LocalStackEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
     static final String PROPERTY_SOURCE = "vidlog-local-stack";
-    static final String LEASE_PROPERTY = LocalStackSettings.PREFIX + "lease";
+    /** Set to {@code true} when the local stack started services for this environment. */
+    static final String ACTIVE_PROPERTY = LocalStackSettings.PREFIX + "active";
 
     private static final Map<String, List<String>> EXTERNAL_MARKERS = Map.of(
             "postgres", List.of("spring.datasource.url"),
@@ -45,8 +46,8 @@ public class LocalStackEnvironmentPostProcessor implements EnvironmentPostProces
         }
         LocalStack.Lease lease = LocalStack.acquire(LocalStackSettings.from(environment::getProperty), wanted);
         Map<String, Object> properties = new LinkedHashMap<>(lease.properties());
-        properties.put(LEASE_PROPERTY, lease);
-        environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
+        properties.put(ACTIVE_PROPERTY, "true");
+        environment.getPropertySources().addFirst(new LeasePropertySource(properties, lease));
     }
 
     /** After the configuration files are read, so that their settings decide what runs externally. */
@@ -57,7 +58,18 @@ public class LocalStackEnvironmentPostProcessor implements EnvironmentPostProces
 
     /** The lease taken for this environment, if the local stack started anything for it. */
     static LocalStack.Lease leaseOf(ConfigurableEnvironment environment) {
-        var source = environment.getPropertySources().get(PROPERTY_SOURCE);
-        return source == null ? null : (LocalStack.Lease) source.getProperty(LEASE_PROPERTY);
+        return environment.getPropertySources().get(PROPERTY_SOURCE) instanceof LeasePropertySource source
+                ? source.lease : null;
+    }
+
+    /** The services' addresses, holding the lease that keeps them running. */
+    private static final class LeasePropertySource extends MapPropertySource {
+
+        private final LocalStack.Lease lease;
+
+        LeasePropertySource(Map<String, Object> properties, LocalStack.Lease lease) {
+            super(PROPERTY_SOURCE, properties);
+            this.lease = lease;
+        }
     }
 }

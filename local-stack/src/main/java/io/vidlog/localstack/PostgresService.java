@@ -40,7 +40,7 @@ final class PostgresService implements LocalService {
         Path logFile = serviceDir.resolve("postgres.log");
         Files.createDirectories(serviceDir);
         // postmaster.pid names the server of an earlier start that was killed before it could stop PostgreSQL.
-        ChildProcess.endLeftover(name(), dataDir.resolve("postmaster.pid"), "postgres");
+        ChildProcess.endLeftover(name(), dataDir.resolve("postmaster.pid"), dataDir);
         Path binaries = settings.dist().resolve("postgres");
         Files.createDirectories(binaries);
         postgres = EmbeddedPostgres.builder()

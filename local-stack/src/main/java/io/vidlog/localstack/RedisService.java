@@ -41,7 +41,7 @@ final class RedisService implements LocalService {
         Path dataDir = settings.dataOf(name());
         Files.createDirectories(dataDir);
         Path pidFile = dataDir.resolve("redis.pid");
-        ChildProcess.endLeftover(name(), pidFile, "redis-server");
+        ChildProcess.endLeftover(name(), pidFile, dataDir);
         Path binary = Executables.fromClasspath("/" + BINARY, settings.dist().resolve(BINARY));
         Path logFile = dataDir.resolve("redis.log");
         process = ChildProcess.start(name(), List.of(binary.toString(),

@@ -45,7 +45,7 @@ final class S3Service implements LocalService {
         Files.createDirectories(objects);
         Files.createDirectories(tmpDir);
         Path pidFile = dataDir.resolve("s3mock.pid");
-        ChildProcess.endLeftover(name(), pidFile, "s3mock");
+        ChildProcess.endLeftover(name(), pidFile, dataDir);
         Path logFile = dataDir.resolve("s3mock.log");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         process = ChildProcess.start(name(), List.of(java.toString(), "-Xmx256m", "-XX:+UseSerialGC",
