@@ -41,40 +41,55 @@ public final class LocalStack {
     private static int leases;
     private static boolean shutdownHookRegistered;
 
-    private final List<LocalService> services;
-    private final Map<String, Object> properties = new LinkedHashMap<>();
+    private final LocalStackSettings settings;
+    /** Running services by name, in start order. */
+    private final Map<String, LocalService> services = new LinkedHashMap<>();
 
-    private LocalStack(List<LocalService> services) {
-        this.services = services;
+    private LocalStack(LocalStackSettings settings) {
+        this.settings = settings;
     }
 
     /**
-     * Starts the named services (or joins the stack already running in this JVM) and returns a lease on it.
+     * Starts the named services, or joins the stack already running in this JVM and starts those of them it
+     * does not run yet, and returns a lease on it.
      *
      * @param wanted names from {@link #SERVICES}
      */
     public static synchronized Lease acquire(LocalStackSettings settings, Set<String> wanted) {
         if (shared == null) {
-            shared = start(settings, wanted);
+            shared = new LocalStack(settings);
+        }
+        try {
+            shared.startMissing(wanted);
+        } catch (RuntimeException e) {
+            if (leases == 0) {
+                shared.stopAll();
+                shared = null;
+            }
+            throw e;
         }
         if (!shutdownHookRegistered) {
             Runtime.getRuntime().addShutdownHook(new Thread(LocalStack::stopIfAbandoned, "local-stack-shutdown"));
             shutdownHookRegistered = true;
         }
         leases++;
-        return new Lease(shared);
+        return new Lease(shared, Set.copyOf(wanted));
     }
 
-    private static LocalStack start(LocalStackSettings settings, Set<String> wanted) {
-        long startedAt = System.nanoTime();
-        List<LocalService> services = SERVICES.stream().filter(wanted::contains)
+    /** Starts, in parallel, the wanted services that are not running yet. */
+    private void startMissing(Set<String> wanted) {
+        List<LocalService> missing = SERVICES.stream()
+                .filter(name -> wanted.contains(name) && !services.containsKey(name))
                 .map(name -> FACTORIES.get(name).apply(settings)).toList();
-        log.info("Starting local stack ({}) with data in {}", String.join(", ", wanted), settings.dataDir());
-        LocalStack stack = new LocalStack(services);
-        ExecutorService starter = Executors.newFixedThreadPool(services.size());
+        if (missing.isEmpty()) {
+            return;
+        }
+        long startedAt = System.nanoTime();
+        log.info("Starting {} with data in {}", missing.stream().map(LocalService::name).toList(), settings.dataDir());
+        ExecutorService starter = Executors.newFixedThreadPool(missing.size());
         try {
             List<Future<?>> starts = new ArrayList<>();
-            for (LocalService service : services) {
+            for (LocalService service : missing) {
                 starts.add(starter.submit(() -> {
                     service.start();
                     return null;
@@ -84,19 +99,21 @@ public final class LocalStack {
                 start.get();
             }
         } catch (InterruptedException | ExecutionException e) {
-            stack.stopAll();
+            stop(missing);
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             throw new IllegalStateException("The local stack could not start: " + cause.getMessage(), cause);
         } finally {
             starter.shutdownNow();
         }
-        services.forEach(service -> stack.properties.putAll(service.springProperties()));
-        log.info("Local stack ready in {} ms: {}", (System.nanoTime() - startedAt) / 1_000_000, stack.properties);
-        return stack;
+        missing.forEach(service -> services.put(service.name(), service));
+        log.info("Local services ready in {} ms: {}", (System.nanoTime() - startedAt) / 1_000_000,
+                propertiesOf(wanted));
     }
 
-    /** The Spring properties that point an application at the running services. */
-    public Map<String, Object> properties() {
+    private Map<String, Object> propertiesOf(Set<String> names) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        services.values().stream().filter(service -> names.contains(service.name()))
+                .forEach(service -> properties.putAll(service.springProperties()));
         return Collections.unmodifiableMap(properties);
     }
 
@@ -109,9 +126,15 @@ public final class LocalStack {
         LocalStack.class.notifyAll();
     }
 
-    /** Stops in reverse start order; each service stops even when another fails to. */
     private void stopAll() {
-        List<LocalService> reversed = new ArrayList<>(services);
+        stop(new ArrayList<>(services.values()));
+        services.clear();
+        log.info("Local stack stopped");
+    }
+
+    /** Stops in reverse start order; each service stops even when another fails to. */
+    private static void stop(List<LocalService> started) {
+        List<LocalService> reversed = new ArrayList<>(started);
         Collections.reverse(reversed);
         for (LocalService service : reversed) {
             try {
@@ -120,7 +143,6 @@ public final class LocalStack {
                 log.warn("{} did not stop cleanly: {}", service.name(), e.getMessage());
             }
         }
-        log.info("Local stack stopped");
     }
 
     /**
@@ -148,14 +170,19 @@ public final class LocalStack {
     public static final class Lease implements AutoCloseable {
 
         private final LocalStack stack;
+        private final Set<String> services;
         private final AtomicBoolean released = new AtomicBoolean();
 
-        private Lease(LocalStack stack) {
+        private Lease(LocalStack stack, Set<String> services) {
             this.stack = stack;
+            this.services = services;
         }
 
+        /** The Spring properties that point an application at the services this lease asked for. */
         public Map<String, Object> properties() {
-            return stack.properties();
+            synchronized (LocalStack.class) {
+                return stack.propertiesOf(services);
+            }
         }
 
         @Override
