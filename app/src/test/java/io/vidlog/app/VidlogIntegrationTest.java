@@ -11,13 +11,13 @@ import java.lang.annotation.Target;
 
 /**
  * The whole application on the real local stack, listening on a free port, with metrics exported as in
- * production. Every test class with this annotation shares one application context, so the stack starts once
- * per test run.
+ * production, in profile {@code local} like {@code ./vidlog run} (dev tokens, dev videos) with {@code it} on top.
+ * Every test class with this annotation shares one application context, so the stack starts once per test run.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = VidlogApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("it")
+@ActiveProfiles({"local", "it"})
 @AutoConfigureObservability
 public @interface VidlogIntegrationTest {
 }

@@ -1,7 +1,9 @@
 package io.vidlog.localstack;
 
 import org.springframework.boot.SpringApplication;
+import org.apache.commons.logging.Log;
 import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -32,6 +34,13 @@ public class LocalStackEnvironmentPostProcessor implements EnvironmentPostProces
             "s3", List.of("vidlog.s3.endpoint"),
             "ffmpeg", List.of("vidlog.ffmpeg.path"));
 
+    /** Logging is not set up yet when environment post-processors run: a deferred log replays once it is. */
+    private final Log log;
+
+    public LocalStackEnvironmentPostProcessor(DeferredLogFactory logFactory) {
+        this.log = logFactory.getLog(LocalStackEnvironmentPostProcessor.class);
+    }
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (!environment.getProperty(LocalStackSettings.PREFIX + "enabled", Boolean.class, true)
@@ -44,7 +53,11 @@ public class LocalStackEnvironmentPostProcessor implements EnvironmentPostProces
         if (wanted.isEmpty()) {
             return;
         }
-        LocalStack.Lease lease = LocalStack.acquire(LocalStackSettings.from(environment::getProperty), wanted);
+        long startedAt = System.nanoTime();
+        LocalStackSettings settings = LocalStackSettings.from(environment::getProperty);
+        LocalStack.Lease lease = LocalStack.acquire(settings, wanted);
+        log.info("Local stack ready in " + (System.nanoTime() - startedAt) / 1_000_000 + " ms (data in "
+                + settings.dataDir() + "): " + lease.properties());
         Map<String, Object> properties = new LinkedHashMap<>(lease.properties());
         properties.put(ACTIVE_PROPERTY, "true");
         environment.getPropertySources().addFirst(new LeasePropertySource(properties, lease));

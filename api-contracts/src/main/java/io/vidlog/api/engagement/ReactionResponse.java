@@ -1,0 +1,4 @@
+package io.vidlog.api.engagement;
+
+public record ReactionResponse(ReactionType reaction) {
+}

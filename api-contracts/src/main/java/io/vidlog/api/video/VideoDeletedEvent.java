@@ -1,0 +1,4 @@
+package io.vidlog.api.video;
+
+public record VideoDeletedEvent(String videoId, String ownerId) {
+}

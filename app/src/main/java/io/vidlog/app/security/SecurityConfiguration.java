@@ -1,0 +1,76 @@
+package io.vidlog.app.security;
+
+import jakarta.servlet.DispatcherType;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Vidlog is an OAuth2 resource server: every caller is identified by a bearer JWT ({@code sub} = user id,
+ * {@code roles} = USER / CREATOR / ADMIN) or is anonymous. Which requests each may make is in {@link #rules}; the
+ * token decoder comes from {@link HmacJwtConfiguration} or, with an external issuer, from Spring Boot.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, JwtAuthenticationConverter tokenToUser,
+            ProblemAuthenticationEntryPoint unauthenticated, ProblemAccessDeniedHandler denied) throws Exception {
+        return http
+                // Bearer tokens are sent on purpose, never by the browser on its own: no CSRF to defend against.
+                .csrf(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(SecurityConfiguration::rules)
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(tokenToUser))
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(denied))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(denied))
+                .build();
+    }
+
+    private static void rules(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+        requests
+                // The container's error page renders the failure of a request that was already authorized.
+                .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                .requestMatchers(HttpMethod.GET, "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+                .permitAll()
+                .requestMatchers(HttpMethod.GET, "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                // Exists only in profile local.
+                .requestMatchers(HttpMethod.POST, "/api/v1/dev/tokens").permitAll()
+                // Playback URLs are for signed-in viewers only, although the video itself is public.
+                .requestMatchers(HttpMethod.GET, "/api/v1/videos/*/play").authenticated()
+                .requestMatchers(HttpMethod.GET, "/api/v1/videos/*", "/api/v1/search/**", "/api/v1/rankings/**",
+                        "/api/v1/feed").permitAll()
+                .requestMatchers("/api/v1/admin/**", "/dashboard/**").hasRole(Role.ADMIN.name())
+                .requestMatchers(HttpMethod.POST, "/api/v1/videos").hasRole(Role.CREATOR.name())
+                .requestMatchers("/api/v1/videos/*/upload/**").hasRole(Role.CREATOR.name())
+                .requestMatchers("/api/**").authenticated()
+                .anyRequest().denyAll();
+    }
+
+    @Bean
+    JwtAuthenticationConverter jwtAuthenticationConverter() {
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName(Role.CLAIM);
+        roles.setAuthorityPrefix(Role.AUTHORITY_PREFIX);
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(roles);
+        converter.setPrincipalClaimName(JwtClaimNames.SUB);
+        return converter;
+    }
+}
