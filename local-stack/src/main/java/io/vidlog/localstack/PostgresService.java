@@ -51,6 +51,11 @@ final class PostgresService implements LocalService {
                 .setPort(port)
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "200")
+                // The embedding library defaults to test settings (fsync and synchronous commit off): the event
+                // store must survive a crash or power loss, so every commit is on disk before it is acknowledged.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
                 .setPGStartupWait(settings.startTimeout())
                 .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))

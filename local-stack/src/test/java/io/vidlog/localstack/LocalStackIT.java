@@ -56,7 +56,7 @@ class LocalStackIT {
     }
 
     @Test
-    void postgresStoresAndReturnsRows() throws Exception {
+    void postgresStoresAndReturnsRowsDurably() throws Exception {
         try (Connection connection = DriverManager.getConnection((String) props.get("spring.datasource.url"),
                 (String) props.get("spring.datasource.username"), (String) props.get("spring.datasource.password"));
              Statement statement = connection.createStatement()) {
@@ -67,6 +67,12 @@ class LocalStackIT {
                 assertThat(rows.next()).isTrue();
                 assertThat(rows.getString(1)).isEqualTo("hello");
                 assertThat(rows.getString(2)).startsWith("PostgreSQL 17");
+            }
+            for (String durability : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+                try (ResultSet setting = statement.executeQuery("show " + durability)) {
+                    assertThat(setting.next()).isTrue();
+                    assertThat(setting.getString(1)).as(durability).isEqualTo("on");
+                }
             }
         }
     }
