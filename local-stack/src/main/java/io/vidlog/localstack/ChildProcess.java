@@ -69,7 +69,10 @@ final class ChildProcess {
         readPid(pidFile).flatMap(ProcessHandle::of)
                 .filter(handle -> belongsTo(handle, dataDir))
                 .ifPresent(handle -> {
-                    log.warn("Found {} left running by an earlier start (pid {}); stopping it", name, handle.pid());
+                    String notice = "Found " + name + " left running by an earlier start (pid " + handle.pid()
+                            + "); stopping it";
+                    log.warn(notice);
+                    StartupNotices.record(notice);
                     terminate(handle, name);
                 });
         deleteQuietly(pidFile);

@@ -56,6 +56,7 @@ public class LocalStackEnvironmentPostProcessor implements EnvironmentPostProces
         long startedAt = System.nanoTime();
         LocalStackSettings settings = LocalStackSettings.from(environment::getProperty);
         LocalStack.Lease lease = LocalStack.acquire(settings, wanted);
+        StartupNotices.drain().forEach(log::warn);
         log.info("Local stack ready in " + (System.nanoTime() - startedAt) / 1_000_000 + " ms (data in "
                 + settings.dataDir() + "): " + lease.properties());
         Map<String, Object> properties = new LinkedHashMap<>(lease.properties());
