@@ -1,17 +1,9 @@
 package io.vidlog.bench.startup;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vidlog.bench.VidlogApp;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,30 +21,20 @@ import java.util.Locale;
  */
 public final class StartupBenchmark {
 
-    private static final List<String> PORT_NAMES = List.of("postgres", "kafka", "kafka-controller", "redis",
-            "elasticsearch", "elasticsearch-transport", "s3", "s3-tls");
-    private static final Duration START_LIMIT = Duration.ofMinutes(5);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private StartupBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
-        Path jar = Path.of("app/target/vidlog.jar").toAbsolutePath();
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException("Build first: mvn -B -DskipTests package (no " + jar + ")");
-        }
         List<Double> cold = new ArrayList<>();
         List<Double> warm = new ArrayList<>();
         List<Double> stops = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
             Path dataDir = Files.createDirectories(Path.of(".vidlog", "bench", "startup-" + System.currentTimeMillis()))
                     .toAbsolutePath();
-            List<String> command = command(jar, dataDir);
-            Measurement first = startAndStop(command, dataDir, "cold");
-            Measurement second = startAndStop(command, dataDir, "warm");
+            VidlogApp app = VidlogApp.prepare(dataDir, List.of(), List.of());
+            Measurement first = startAndStop(app, "cold");
+            Measurement second = startAndStop(app, "warm");
             cold.add(first.startSeconds());
             warm.add(second.startSeconds());
             stops.add(first.stopSeconds());
@@ -67,62 +49,9 @@ public final class StartupBenchmark {
     private record Measurement(double startSeconds, double stopSeconds) {
     }
 
-    private static List<String> command(Path jar, Path dataDir) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
-                "--server.port=" + freePort(),
-                "--vidlog.local-stack.data-dir=" + dataDir,
-                "--logging.file.name=" + dataDir.resolve("vidlog.log")));
-        for (String name : PORT_NAMES) {
-            command.add("--vidlog.local-stack." + name + ".port=" + freePort());
-        }
-        return command;
-    }
-
-    private static Measurement startAndStop(List<String> command, Path dataDir, String label) throws Exception {
-        String port = command.stream().filter(arg -> arg.startsWith("--server.port=")).findFirst().orElseThrow()
-                .substring("--server.port=".length());
-        long startedAt = System.nanoTime();
-        Process app = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve(label + "-console.log").toFile()).start();
-        try {
-            awaitHealthy("http://127.0.0.1:" + port + "/actuator/health", app);
-        } catch (RuntimeException e) {
-            app.destroyForcibly();
-            throw e;
-        }
-        double startSeconds = (System.nanoTime() - startedAt) / 1e9;
-        long stoppingAt = System.nanoTime();
-        app.destroy();
-        app.waitFor();
-        return new Measurement(startSeconds, (System.nanoTime() - stoppingAt) / 1e9);
-    }
-
-    private static void awaitHealthy(String url, Process app) throws InterruptedException {
-        long deadline = System.nanoTime() + START_LIMIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!app.isAlive()) {
-                throw new IllegalStateException("The application exited during start-up; see its console log");
-            }
-            try {
-                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-                JsonNode health = JSON.readTree(response.body());
-                if (response.statusCode() == 200 && "UP".equals(health.path("status").asText())) {
-                    return;
-                }
-            } catch (IOException notListeningYet) {
-                // keep polling
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("Not healthy within " + START_LIMIT);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private static Measurement startAndStop(VidlogApp app, String label) throws Exception {
+        VidlogApp.Running running = app.start(label);
+        return new Measurement(running.startSeconds(), running.stop());
     }
 
     private static double median(List<Double> values) {

@@ -26,7 +26,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Every command sets a state (set semantics): a command that would not change it emits nothing, so retries are
  * harmless, and every event carries the previous value so projections apply exact deltas.
  */
-@Aggregate
+@Aggregate(repository = "engagementRepository")
 public class Engagement {
 
     @AggregateIdentifier

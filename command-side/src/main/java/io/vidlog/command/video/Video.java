@@ -23,7 +23,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A video's lifecycle and metadata. Its owner is the creator who made it; only the owner or an admin may edit or
  * delete it. Edits that change nothing emit nothing, so a retried request is harmless.
  */
-@Aggregate
+@Aggregate(repository = "videoRepository")
 public class Video {
 
     @AggregateIdentifier

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps {@link VideoAvailability} in step with the Video aggregate. Its processing group is a subscribing processor
  * (see application.yml), so it runs inside the command's transaction: a video published is immediately
- * reactable, a video deleted immediately is not.
+ * reactable, a video deleted immediately is not, on this node also in {@link VideoAvailabilityCheck}'s cache.
  */
 @Component
 @ProcessingGroup(VideoAvailabilityUpdater.PROCESSING_GROUP)
@@ -20,9 +20,11 @@ class VideoAvailabilityUpdater {
     static final String PROCESSING_GROUP = "command-video-availability";
 
     private final VideoAvailabilityRepository videos;
+    private final VideoAvailabilityCheck check;
 
-    VideoAvailabilityUpdater(VideoAvailabilityRepository videos) {
+    VideoAvailabilityUpdater(VideoAvailabilityRepository videos, VideoAvailabilityCheck check) {
         this.videos = videos;
+        this.check = check;
     }
 
     @EventHandler
@@ -38,5 +40,6 @@ class VideoAvailabilityUpdater {
     @EventHandler
     void on(VideoDeletedEvent event) {
         videos.findById(event.videoId()).ifPresent(VideoAvailability::delete);
+        check.deleting(event.videoId());
     }
 }

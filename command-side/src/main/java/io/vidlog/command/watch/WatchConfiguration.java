@@ -1,6 +1,7 @@
 package io.vidlog.command.watch;
 
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -16,9 +17,12 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(WatchSettings.class)
 public class WatchConfiguration {
 
-    /** Referenced by name from {@link WatchProgress}'s {@code @Aggregate}. */
+    /** Used by the {@link WatchProgress} repository (see {@code AggregateRepositoryConfiguration}). */
     @Bean
     public SnapshotTriggerDefinition watchProgressSnapshotTrigger(Snapshotter snapshotter, WatchSettings settings) {
+        if (settings.snapshotThreshold() == WatchSettings.NO_SNAPSHOTS) {
+            return NoSnapshotTriggerDefinition.INSTANCE;
+        }
         return new EventCountSnapshotTriggerDefinition(snapshotter, settings.snapshotThreshold());
     }
 }

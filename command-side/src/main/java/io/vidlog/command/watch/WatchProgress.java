@@ -31,7 +31,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * The stream grows for as long as the viewer watches, so it is snapshotted (see {@link WatchConfiguration}); the
  * state is serialised by its fields.
  */
-@Aggregate(snapshotTriggerDefinition = "watchProgressSnapshotTrigger")
+@Aggregate(repository = "watchProgressRepository")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)

@@ -13,12 +13,15 @@ import java.time.Duration;
  * @param maxContinuousGap  the largest forward step between two reports still taken as continuous play; players
  *                          report about every 10 s, so a larger jump is a seek and counts no watched seconds
  * @param snapshotThreshold events of a WatchProgress stream after which a snapshot is taken, so a long-watched
- *                          video still loads from a few events
+ *                          video still loads from a few events; {@code 0} takes none
  */
 @ConfigurationProperties("vidlog.watch")
 public record WatchSettings(@DefaultValue("30m") Duration sessionGap,
                             @DefaultValue("30s") Duration maxContinuousGap,
                             @DefaultValue("50") int snapshotThreshold) {
+
+    /** The {@code snapshotThreshold} that turns snapshots off. */
+    public static final int NO_SNAPSHOTS = 0;
 
     public WatchSettings {
         if (sessionGap == null || sessionGap.isNegative() || sessionGap.isZero()) {
@@ -27,8 +30,8 @@ public record WatchSettings(@DefaultValue("30m") Duration sessionGap,
         if (maxContinuousGap == null || maxContinuousGap.isNegative() || maxContinuousGap.isZero()) {
             throw new IllegalArgumentException("vidlog.watch.max-continuous-gap must be positive");
         }
-        if (snapshotThreshold < 1) {
-            throw new IllegalArgumentException("vidlog.watch.snapshot-threshold must be at least 1");
+        if (snapshotThreshold < NO_SNAPSHOTS) {
+            throw new IllegalArgumentException("vidlog.watch.snapshot-threshold must be 0 (no snapshots) or more");
         }
     }
 }

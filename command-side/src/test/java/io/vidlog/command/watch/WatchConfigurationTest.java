@@ -1,5 +1,6 @@
 package io.vidlog.command.watch;
 
+import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,19 @@ class WatchConfigurationTest {
                         "vidlog.watch.snapshot-threshold=100")
                .run(app -> assertThat(app.getBean(WatchSettings.class))
                        .isEqualTo(new WatchSettings(Duration.ofMinutes(10), Duration.ofSeconds(20), 100)));
+    }
+
+    @Test
+    void aSnapshotThresholdOfZeroTakesNoSnapshots() {
+        context.withPropertyValues("vidlog.watch.snapshot-threshold=0")
+               .run(app -> assertThat(app.getBean("watchProgressSnapshotTrigger"))
+                       .isSameAs(NoSnapshotTriggerDefinition.INSTANCE));
+    }
+
+    @Test
+    void aNegativeSnapshotThresholdFailsTheStart() {
+        context.withPropertyValues("vidlog.watch.snapshot-threshold=-1")
+               .run(app -> assertThat(app).hasFailed());
     }
 
     @Test
