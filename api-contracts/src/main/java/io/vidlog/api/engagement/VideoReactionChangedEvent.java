@@ -5,5 +5,5 @@ package io.vidlog.api.engagement;
  * never both the same), so a projection applies the exact delta: minus one on {@code from}, plus one on {@code to}.
  */
 public record VideoReactionChangedEvent(String engagementId, String userId, String videoId, Reaction from,
-                                        Reaction to) {
+                                        Reaction to) implements ViewerEvent {
 }

@@ -3,5 +3,5 @@ package io.vidlog.api.video;
 import java.util.List;
 
 public record VideoCreatedEvent(String videoId, String ownerId, String title, String description, List<String> tags,
-                                VideoType videoType) {
+                                VideoType videoType) implements VideoEvent {
 }

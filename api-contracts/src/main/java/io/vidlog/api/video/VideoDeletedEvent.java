@@ -1,4 +1,4 @@
 package io.vidlog.api.video;
 
-public record VideoDeletedEvent(String videoId, String ownerId) {
+public record VideoDeletedEvent(String videoId, String ownerId) implements VideoEvent {
 }

@@ -1,4 +1,4 @@
 package io.vidlog.api.video;
 
-public record VideoPublishedEvent(String videoId, String ownerId, int durationSeconds) {
+public record VideoPublishedEvent(String videoId, String ownerId, int durationSeconds) implements VideoEvent {
 }

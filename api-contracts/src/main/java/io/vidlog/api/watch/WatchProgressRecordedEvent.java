@@ -1,5 +1,7 @@
 package io.vidlog.api.watch;
 
+import io.vidlog.api.engagement.ViewerEvent;
+
 /**
  * A progress report was accepted.
  *
@@ -10,5 +12,5 @@ package io.vidlog.api.watch;
  *                            counting
  */
 public record WatchProgressRecordedEvent(String watchId, String userId, String videoId, long session, long sequence,
-                                         int positionSeconds, int watchedSecondsAdded) {
+                                         int positionSeconds, int watchedSecondsAdded) implements ViewerEvent {
 }

@@ -1,0 +1,7 @@
+package io.vidlog.api.video;
+
+/** An event about one video. */
+public interface VideoEvent {
+
+    String videoId();
+}

@@ -1,0 +1,19 @@
+package io.vidlog.projection;
+
+import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.axonframework.eventhandling.async.SequentialPolicy;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** Processing settings that application.yml refers to by bean name. */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+public class ProjectionConfiguration {
+
+    /** Every event of the group in one sequence, in the order of the event store. */
+    @Bean
+    SequencingPolicy<Object> sequentialPolicy() {
+        return new SequentialPolicy();
+    }
+}

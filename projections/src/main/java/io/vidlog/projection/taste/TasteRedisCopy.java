@@ -1,0 +1,108 @@
+package io.vidlog.projection.taste;
+
+import io.vidlog.projection.ProcessingGroups;
+import io.vidlog.projection.support.RedisCopy;
+import org.springframework.data.redis.core.Cursor;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.ScanOptions;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Taste scores in Redis: one sorted set per viewer ({@code vidlog:taste:<userId>}), tag → score. Rows of
+ * {@code taste_score} are never deleted (a count only changes), so writing every row of a user again is enough to
+ * bring the user's set up to date.
+ */
+@Component
+public class TasteRedisCopy implements RedisCopy {
+
+    private static final String KEY_PREFIX = "vidlog:taste:";
+    private static final int CHUNK = 2000;
+    private static final String SELECT = """
+            select user_id, tag, likes, superlikes, dislikes, bookmarks, completions, watched_seconds
+            from taste_score""";
+
+    private record Row(String userId, String tag, double score) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final StringRedisTemplate redis;
+    private final TasteWeights weights;
+
+    TasteRedisCopy(JdbcTemplate jdbc, StringRedisTemplate redis, TasteWeights weights) {
+        this.jdbc = jdbc;
+        this.redis = redis;
+        this.weights = weights;
+    }
+
+    /** The Redis key of a user's taste scores. */
+    public static String key(String userId) {
+        return KEY_PREFIX + userId;
+    }
+
+    @Override
+    public String name() {
+        return ProcessingGroups.TASTE_SCORES;
+    }
+
+    @Override
+    public void write(Collection<String> userIds) {
+        writeRows(jdbc.query(SELECT + " where user_id = any(?)", (rs, n) -> row(rs),
+                (Object) userIds.toArray(String[]::new)));
+    }
+
+    @Override
+    public void rebuild() {
+        List<Row> chunk = new ArrayList<>(CHUNK);
+        jdbc.query(SELECT, rs -> {
+            chunk.add(row(rs));
+            if (chunk.size() == CHUNK) {
+                writeRows(chunk);
+                chunk.clear();
+            }
+        });
+        writeRows(chunk);
+    }
+
+    @Override
+    public void clear() {
+        List<String> keys = new ArrayList<>();
+        try (Cursor<String> cursor = redis.scan(ScanOptions.scanOptions().match(KEY_PREFIX + "*").count(1000)
+                .build())) {
+            cursor.forEachRemaining(keys::add);
+        }
+        for (int from = 0; from < keys.size(); from += CHUNK) {
+            redis.delete(keys.subList(from, Math.min(keys.size(), from + CHUNK)));
+        }
+    }
+
+    private Row row(ResultSet rs) throws SQLException {
+        return new Row(rs.getString("user_id"), rs.getString("tag"),
+                weights.score(rs.getLong("likes"), rs.getLong("superlikes"), rs.getLong("dislikes"),
+                        rs.getLong("bookmarks"), rs.getLong("completions"), rs.getLong("watched_seconds")));
+    }
+
+    private void writeRows(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        redis.executePipelined((RedisCallback<Object>) connection -> {
+            for (Row row : rows) {
+                connection.zSetCommands().zAdd(bytes(key(row.userId())), row.score(), bytes(row.tag()));
+            }
+            return null;
+        });
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+}
