@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The platform jar ({@code app/target/vidlog.jar}) as a child process of a benchmark, with its own data folder and
@@ -31,11 +33,13 @@ public final class VidlogApp {
 
     private final List<String> command;
     private final int port;
+    private final Map<String, Integer> servicePorts;
     private final Path dataDir;
 
-    private VidlogApp(List<String> command, int port, Path dataDir) {
+    private VidlogApp(List<String> command, int port, Map<String, Integer> servicePorts, Path dataDir) {
         this.command = List.copyOf(command);
         this.port = port;
+        this.servicePorts = Map.copyOf(servicePorts);
         this.dataDir = dataDir;
     }
 
@@ -59,11 +63,13 @@ public final class VidlogApp {
                 "--server.port=" + port,
                 "--vidlog.local-stack.data-dir=" + dataDir,
                 "--logging.file.name=" + dataDir.resolve("vidlog.log")));
+        Map<String, Integer> servicePorts = new HashMap<>();
         for (String name : SERVICE_PORTS) {
-            command.add("--vidlog.local-stack." + name + ".port=" + freePort());
+            servicePorts.put(name, freePort());
+            command.add("--vidlog.local-stack." + name + ".port=" + servicePorts.get(name));
         }
         command.addAll(appArgs);
-        return new VidlogApp(command, port, dataDir);
+        return new VidlogApp(command, port, servicePorts, dataDir);
     }
 
     public String baseUrl() {
@@ -72,6 +78,21 @@ public final class VidlogApp {
 
     public int port() {
         return port;
+    }
+
+    /** The JDBC URL of the local stack's PostgreSQL (user {@code postgres}, no password), while it runs. */
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + servicePorts.get("postgres") + "/vidlog";
+    }
+
+    /**
+     * The same launch with other application arguments, on the same data folder and ports: the data of one
+     * configuration's run stays for the next.
+     */
+    public VidlogApp withArguments(List<String> extraArgs) {
+        List<String> next = new ArrayList<>(command);
+        next.addAll(extraArgs);
+        return new VidlogApp(next, port, servicePorts, dataDir);
     }
 
     /** Starts the jar and waits until {@code /actuator/health} is UP; the console goes to {@code <label>-console.log}. */

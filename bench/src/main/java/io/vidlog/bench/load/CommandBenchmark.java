@@ -1,4 +1,4 @@
-package io.vidlog.bench.commands;
+package io.vidlog.bench.load;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vidlog.bench.VidlogApp;
@@ -36,7 +36,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * mvn -B -q -DskipTests install
- * mvn -q -pl bench exec:java -Dexec.mainClass=io.vidlog.bench.commands.CommandBenchmark \
+ * mvn -q -pl bench exec:java -Dexec.mainClass=io.vidlog.bench.load.CommandBenchmark \
  *     -Dexec.args="clients=32 users=5000 videos=2000 warmup=120 duration=60"
  * </pre>
  * Arguments (all optional, {@code name=value}): {@code clients}, {@code users}, {@code videos}, {@code warmup} (the
@@ -206,7 +206,7 @@ public final class CommandBenchmark {
             List<Future<ClientResult>> clients = new ArrayList<>();
             for (int c = 0; c < options.clients(); c++) {
                 Client client = new Client(transport(options, jdk, app), viewersByClient[c], videoIds, durations,
-                        new SplittableRandom(1000 + c), window);
+                        new SplittableRandom(1000 + c), window, 0);
                 clients.add(pool.submit(client));
             }
             System.out.printf(Locale.ROOT, "[%s] warm-up %s%n", config,
@@ -315,7 +315,7 @@ public final class CommandBenchmark {
         return jdk != null ? new JdkHttpTransport(jdk, app.baseUrl()) : new RawHttpTransport("127.0.0.1", app.port());
     }
 
-    private static String[] createVideos(Options options, ExecutorService pool, java.net.http.HttpClient jdk,
+    static String[] createVideos(Options options, ExecutorService pool, java.net.http.HttpClient jdk,
                                          VidlogApp app, String creatorToken, int[] durations) throws Exception {
         String[] ids = new String[durations.length];
         AtomicInteger next = new AtomicInteger();
@@ -346,7 +346,7 @@ public final class CommandBenchmark {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Viewer>[] assignViewers(Options options, Hs256Tokens tokens, Duration lifetime,
+    static List<Viewer>[] assignViewers(Options options, Hs256Tokens tokens, Duration lifetime,
                                                 SplittableRandom random, int[] durations) throws Exception {
         List<Viewer>[] byClient = new List[options.clients()];
         for (int c = 0; c < byClient.length; c++) {
@@ -402,9 +402,15 @@ public final class CommandBenchmark {
         private final SplittableRandom random;
         private final Window window;
         private final byte[][] reactionBodies = new byte[REACTIONS.length][];
+        private final long intervalNanos;
 
+        /**
+         * @param intervalNanos the time between the starts of two requests (a steady rate, as players send), or 0
+         *                      for the next request as soon as the answer is in
+         */
         Client(Transport transport, List<Viewer> viewers, String[] videoIds, int[] durations, SplittableRandom random,
-               Window window) {
+               Window window, long intervalNanos) {
+            this.intervalNanos = intervalNanos;
             this.transport = transport;
             this.viewers = viewers;
             this.videoIds = videoIds;
@@ -423,7 +429,15 @@ public final class CommandBenchmark {
             Map<String, Integer> failures = new TreeMap<>();
             Map<String, Integer> warmupFailures = new TreeMap<>();
             try (transport) {
+                long next = System.nanoTime();
                 while (true) {
+                    if (intervalNanos > 0) {
+                        next += intervalNanos;
+                        long wait = next - System.nanoTime();
+                        if (wait > 0) {
+                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                        }
+                    }
                     long start = System.nanoTime();
                     if (window.isOver(start)) {
                         break;

@@ -1,4 +1,4 @@
-package io.vidlog.bench.commands;
+package io.vidlog.bench.load;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
