@@ -162,7 +162,7 @@ public final class ProjectionBenchmark {
                     if (JSON.readTree(transport.lastBody()).path("me").path("bookmarked").asBoolean() == bookmarked) {
                         break;
                     }
-                    Thread.sleep(1);
+                    Thread.sleep(2);
                 }
                 long visible = System.nanoTime();
                 if (window.contains(accepted, visible)) {

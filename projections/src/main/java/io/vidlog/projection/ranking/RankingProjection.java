@@ -138,7 +138,9 @@ class RankingProjection {
 
         @Override
         public void afterCommit() {
-            redis.write(copy, touched);
+            if (!touched.isEmpty()) {
+                redis.write(copy, () -> copy.write(touched));
+            }
         }
     }
 }

@@ -44,8 +44,8 @@ public class RankingRedisCopy implements RedisCopy {
         return ProcessingGroups.RANKINGS;
     }
 
-    @Override
-    public void write(Collection<String> videoIds) {
+    /** Writes the current rankings of these videos. */
+    void write(Collection<String> videoIds) {
         List<Row> rows = jdbc.query(SELECT + " where video_id = any(?)", (rs, n) -> row(rs),
                 (Object) videoIds.toArray(String[]::new));
         writeRows(rows);

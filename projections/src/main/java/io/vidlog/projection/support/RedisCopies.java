@@ -9,7 +9,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,14 +44,14 @@ public class RedisCopies {
         this.meters = meters;
     }
 
-    /** Writes the current values of {@code ids}; when Redis fails, the whole copy is rebuilt later instead. */
-    public void write(RedisCopy copy, Collection<String> ids) {
-        if (ids.isEmpty()) {
-            return;
-        }
+    /**
+     * Runs one of the copy's writes (after a batch committed); when Redis fails, the whole copy is rebuilt later
+     * instead.
+     */
+    public void write(RedisCopy copy, Runnable write) {
         synchronized (copy) {
             try {
-                copy.write(ids);
+                write.run();
             } catch (DataAccessException e) {
                 if (stale.add(copy.name())) {
                     log.warn("Could not write {} to Redis ({}); the copy will be rebuilt from PostgreSQL when Redis "

@@ -6,10 +6,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** One batch of {@code taste-scores}: tag changes, and the engagement count deltas per (user, tag). */
 final class TasteBatch implements EventBatch {
@@ -25,7 +23,7 @@ final class TasteBatch implements EventBatch {
     private static final String[] COLUMNS =
             {"likes", "superlikes", "dislikes", "bookmarks", "completions", "watched_seconds"};
 
-    private record UserTag(String userId, String tag) {
+    record UserTag(String userId, String tag) {
     }
 
     private final JdbcTemplate jdbc;
@@ -34,7 +32,6 @@ final class TasteBatch implements EventBatch {
     private final TasteRedisCopy copy;
     private final Map<String, List<String>> tags = new LinkedHashMap<>();
     private final Map<UserTag, long[]> deltas = new LinkedHashMap<>();
-    private final Set<String> users = new LinkedHashSet<>();
 
     TasteBatch(JdbcTemplate jdbc, Map<String, List<String>> committedTags, RedisCopies redis, TasteRedisCopy copy) {
         this.jdbc = jdbc;
@@ -51,7 +48,6 @@ final class TasteBatch implements EventBatch {
         if (column == NONE) {
             return;
         }
-        users.add(userId);
         for (String tag : tagsOf(videoId)) {
             deltas.computeIfAbsent(new UserTag(userId, tag), key -> new long[COLUMNS.length])[column] += amount;
         }
@@ -100,6 +96,8 @@ final class TasteBatch implements EventBatch {
     @Override
     public void afterCommit() {
         committedTags.putAll(tags);
-        redis.write(copy, users);
+        if (!deltas.isEmpty()) {
+            redis.write(copy, () -> copy.write(deltas.keySet()));
+        }
     }
 }

@@ -18,8 +18,8 @@ import java.util.List;
 
 /**
  * Taste scores in Redis: one sorted set per viewer ({@code vidlog:taste:<userId>}), tag → score. Rows of
- * {@code taste_score} are never deleted (a count only changes), so writing every row of a user again is enough to
- * bring the user's set up to date.
+ * {@code taste_score} are never deleted (a count only changes), so writing the rows a batch changed is enough to
+ * bring the users' sets up to date.
  */
 @Component
 public class TasteRedisCopy implements RedisCopy {
@@ -53,10 +53,12 @@ public class TasteRedisCopy implements RedisCopy {
         return ProcessingGroups.TASTE_SCORES;
     }
 
-    @Override
-    public void write(Collection<String> userIds) {
-        writeRows(jdbc.query(SELECT + " where user_id = any(?)", (rs, n) -> row(rs),
-                (Object) userIds.toArray(String[]::new)));
+    /** Writes the current scores of these (user, tag) pairs. */
+    void write(Collection<TasteBatch.UserTag> pairs) {
+        String[] users = pairs.stream().map(TasteBatch.UserTag::userId).toArray(String[]::new);
+        String[] tags = pairs.stream().map(TasteBatch.UserTag::tag).toArray(String[]::new);
+        writeRows(jdbc.query(SELECT + " join unnest(?::varchar[], ?::varchar[]) as changed (user_id, tag) "
+                + "using (user_id, tag)", (rs, n) -> row(rs), users, tags));
     }
 
     @Override
