@@ -36,13 +36,16 @@ import java.util.concurrent.Future;
  * <pre>
  * mvn -B -q -DskipTests install
  * mvn -q -pl bench exec:java -Dexec.mainClass=io.vidlog.bench.load.ProjectionBenchmark \
- *     -Dexec.args="rate=500 lag-duration=60 events=1000000 default-window=60"
+ *     -Dexec.args="rate=500 lag-warmup=180 lag-duration=60 events=1000000 default-window=60"
  * </pre>
+ * {@code parts=lag} or {@code parts=replay} runs one of the two.
  */
 public final class ProjectionBenchmark {
 
     private static final List<String> GROUPS = List.of("video-metadata", "rankings", "taste-scores");
-    private static final long PROBE_INTERVAL_MS = 100;
+    private static final long PROBE_INTERVAL_MS = 200;
+    /** How often the probe reads while it waits: the resolution of the lag, and the load the probe adds. */
+    private static final long PROBE_POLL_MS = 10;
     private static final String LOCAL_JWT_SECRET = "vidlog-local-development-only-hs256-key-never-use-in-production";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,7 +56,7 @@ public final class ProjectionBenchmark {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>(Map.of("rate", "500", "lag-warmup", "60",
                 "lag-duration", "60", "events", "1000000", "default-window", "60", "users", "20000",
-                "videos", "2000"));
+                "videos", "2000", "parts", "lag,replay"));
         for (String arg : args) {
             String[] pair = arg.split("=", 2);
             if (pair.length != 2 || !options.containsKey(pair[0])) {
@@ -67,12 +70,26 @@ public final class ProjectionBenchmark {
         Hs256Tokens tokens = new Hs256Tokens(LOCAL_JWT_SECRET);
         String admin = tokens.sign("bench-admin", List.of("USER", "ADMIN"), Duration.ofHours(4));
 
+        try {
+            run(options, dataDir, tokens, admin, rate);
+        } finally {
+            CommandBenchmark.deleteServiceData(dataDir);
+        }
+    }
+
+    private static void run(Map<String, String> options, Path dataDir, Hs256Tokens tokens, String admin, int rate)
+            throws Exception {
         VidlogApp tuned = VidlogApp.prepare(dataDir, List.of(), List.of("--vidlog.rate-limit.enabled=false"));
         Map<String, Double> tunedRates;
         try (VidlogApp.Running running = tuned.start("tuned")) {
             System.out.printf(Locale.ROOT, "[tuned] started in %.1f s%n", running.startSeconds());
-            measureLag(tuned, tokens, rate, Integer.parseInt(options.get("lag-warmup")),
-                    Integer.parseInt(options.get("lag-duration")));
+            if (options.get("parts").contains("lag")) {
+                measureLag(tuned, tokens, rate, Integer.parseInt(options.get("lag-warmup")),
+                        Integer.parseInt(options.get("lag-duration")));
+            }
+            if (!options.get("parts").contains("replay")) {
+                return;
+            }
             long generated = GeneratedEvents.append(tuned.jdbcUrl(), Integer.parseInt(options.get("videos")),
                     Integer.parseInt(options.get("users")), Long.parseLong(options.get("events")), 7);
             System.out.printf(Locale.ROOT, "appended %,d generated events; waiting for the projections%n", generated);
@@ -100,6 +117,7 @@ public final class ProjectionBenchmark {
             System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.1f |%n", group, tunedRates.get(group),
                     defaultRates.get(group), tunedRates.get(group) / defaultRates.get(group));
         }
+    
     }
 
     /** Steady command load with a probe measuring command → query visibility; prints the percentiles. */
@@ -162,7 +180,7 @@ public final class ProjectionBenchmark {
                     if (JSON.readTree(transport.lastBody()).path("me").path("bookmarked").asBoolean() == bookmarked) {
                         break;
                     }
-                    Thread.sleep(2);
+                    Thread.sleep(PROBE_POLL_MS);
                 }
                 long visible = System.nanoTime();
                 if (window.contains(accepted, visible)) {

@@ -100,6 +100,7 @@ final class VideoMetadataBatch implements EventBatch {
 
     @Override
     public void flush() {
+        EventBatch.commitWithoutWaitingForDisk(jdbc);
         writeVideos();
         counts.addTo(jdbc, "video_metadata");
         writeReactions();

@@ -126,6 +126,7 @@ class RankingProjection {
 
         @Override
         public void flush() {
+            EventBatch.commitWithoutWaitingForDisk(jdbc);
             if (!readiness.isEmpty()) {
                 List<Object[]> rows = readiness.entrySet().stream()
                         .map(entry -> new Object[]{entry.getKey(), entry.getValue()}).toList();

@@ -65,6 +65,7 @@ final class TasteBatch implements EventBatch {
 
     @Override
     public void flush() {
+        EventBatch.commitWithoutWaitingForDisk(jdbc);
         if (!tags.isEmpty()) {
             jdbc.batchUpdate("""
                     insert into taste_video_tags (video_id, tags) values (?, ?)
