@@ -84,7 +84,7 @@ public final class ProjectionBenchmark {
         try (VidlogApp.Running running = tuned.start("tuned")) {
             System.out.printf(Locale.ROOT, "[tuned] started in %.1f s%n", running.startSeconds());
             if (options.get("parts").contains("lag")) {
-                measureLag(tuned, tokens, rate, Integer.parseInt(options.get("lag-warmup")),
+                measureLag(tuned, running.pid(), dataDir, tokens, rate, Integer.parseInt(options.get("lag-warmup")),
                         Integer.parseInt(options.get("lag-duration")));
             }
             if (!options.get("parts").contains("replay")) {
@@ -96,7 +96,8 @@ public final class ProjectionBenchmark {
             awaitCaughtUp(tuned, admin, Duration.ofHours(1));
             tunedRates = replayAll(tuned, admin, "tuned", Duration.ofHours(1));
         }
-        List<String> defaults = new ArrayList<>();
+        // Our own pacing of batches is a tuning too: without it, as without the rest.
+        List<String> defaults = new ArrayList<>(List.of("--vidlog.projections.min-batch-interval=0"));
         for (String group : GROUPS) {
             String prefix = "--axon.eventhandling.processors." + group + ".";
             defaults.addAll(List.of(prefix + "mode=tracking", prefix + "batch-size=1",
@@ -121,8 +122,8 @@ public final class ProjectionBenchmark {
     }
 
     /** Steady command load with a probe measuring command → query visibility; prints the percentiles. */
-    private static void measureLag(VidlogApp app, Hs256Tokens tokens, int rate, int warmupSeconds,
-                                   int durationSeconds) throws Exception {
+    private static void measureLag(VidlogApp app, long appPid, Path dataDir, Hs256Tokens tokens, int rate,
+                                   int warmupSeconds, int durationSeconds) throws Exception {
         String[] args = {"clients=32", "users=5000", "videos=500"};
         CommandBenchmark.Options options = CommandBenchmark.Options.parse(args);
         ExecutorService pool = Executors.newFixedThreadPool(options.clients() + 1);
@@ -144,13 +145,19 @@ public final class ProjectionBenchmark {
             String probe = tokens.sign("bench-probe", List.of("USER"), Duration.ofHours(2));
             Future<long[]> lags = pool.submit(() -> probe(app, probe, videoIds[0], window));
             Thread.sleep(Duration.ofSeconds(warmupSeconds).toMillis());
+            CpuMeter cpu = new CpuMeter(appPid, CommandBenchmark.postmasterPid(dataDir));
+            CpuMeter.Sample before = cpu.sample();
             window.open(System.nanoTime(), Duration.ofSeconds(durationSeconds));
-            long completedBefore = window.completed();
             Thread.sleep(Duration.ofSeconds(durationSeconds).toMillis());
-            double achieved = (window.completed() - completedBefore) / (double) durationSeconds;
+            CpuMeter.Sample after = cpu.sample();
+            List<CommandBenchmark.ClientResult> done = new ArrayList<>();
             for (Future<CommandBenchmark.ClientResult> client : clients) {
-                client.get();
+                done.add(client.get());
             }
+            CommandBenchmark.Result commands = CommandBenchmark.Result.of(done, durationSeconds,
+                    after.coresSince(before));
+            double achieved = commands.commandsPerSecond();
+            System.out.println(commands.describe("tuned, commands during the lag measurement"));
             long[] sorted = lags.get();
             Arrays.sort(sorted);
             System.out.printf(Locale.ROOT, "[tuned] lag at %.0f commands/s (asked %d): %d probes, p50 %.1f ms, "
