@@ -8,7 +8,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -54,15 +53,7 @@ public class RankingRedisCopy implements RedisCopy {
     @Override
     public void rebuild() {
         clear();
-        List<Row> chunk = new ArrayList<>(CHUNK);
-        jdbc.query(SELECT + " where ready", rs -> {
-            chunk.add(row(rs));
-            if (chunk.size() == CHUNK) {
-                writeRows(chunk);
-                chunk.clear();
-            }
-        });
-        writeRows(chunk);
+        RedisCopy.inChunks(jdbc, SELECT + " where ready", (rs, n) -> row(rs), CHUNK, this::writeRows);
     }
 
     @Override

@@ -63,15 +63,7 @@ public class TasteRedisCopy implements RedisCopy {
 
     @Override
     public void rebuild() {
-        List<Row> chunk = new ArrayList<>(CHUNK);
-        jdbc.query(SELECT, rs -> {
-            chunk.add(row(rs));
-            if (chunk.size() == CHUNK) {
-                writeRows(chunk);
-                chunk.clear();
-            }
-        });
-        writeRows(chunk);
+        RedisCopy.inChunks(jdbc, SELECT, (rs, n) -> row(rs), CHUNK, this::writeRows);
     }
 
     @Override
