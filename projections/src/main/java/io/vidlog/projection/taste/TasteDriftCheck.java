@@ -55,8 +55,8 @@ class TasteDriftCheck implements DriftCheck {
 
     @Override
     public List<String> sample(int size) {
-        return jdbc.queryForList("select distinct user_id from taste_score order by random() limit ?",
-                String.class, size);
+        return jdbc.queryForList("select user_id from (select distinct user_id from taste_score) as users "
+                + "order by random() limit ?", String.class, size);
     }
 
     @Override
