@@ -154,10 +154,7 @@ final class VideoMetadataBatch implements EventBatch {
                     ps.setString(2, entry.getKey().videoId());
                     ps.setString(3, entry.getValue().name());
                 });
-        batch("delete from video_reaction where user_id = ? and video_id = ?", cleared, (ps, entry) -> {
-            ps.setString(1, entry.getKey().userId());
-            ps.setString(2, entry.getKey().videoId());
-        });
+        deleteRows("video_reaction", cleared.stream().map(Map.Entry::getKey).toList());
     }
 
     private void writeBookmarks() {
@@ -172,10 +169,7 @@ final class VideoMetadataBatch implements EventBatch {
                     ps.setString(2, entry.getKey().videoId());
                     ps.setTimestamp(3, timestamp(entry.getValue().at()));
                 });
-        batch("delete from video_bookmark where user_id = ? and video_id = ?", removed, (ps, entry) -> {
-            ps.setString(1, entry.getKey().userId());
-            ps.setString(2, entry.getKey().videoId());
-        });
+        deleteRows("video_bookmark", removed.stream().map(Map.Entry::getKey).toList());
     }
 
     private void writeWatches() {
@@ -206,6 +200,14 @@ final class VideoMetadataBatch implements EventBatch {
                     ps.setString(2, entry.getKey().videoId());
                     ps.setLong(3, entry.getValue().session);
                 });
+    }
+
+    /** Deletes the viewers' rows of {@code table} (a reaction cleared, a bookmark removed). */
+    private void deleteRows(String table, List<UserVideo> keys) {
+        batch("delete from " + table + " where user_id = ? and video_id = ?", keys, (ps, key) -> {
+            ps.setString(1, key.userId());
+            ps.setString(2, key.videoId());
+        });
     }
 
     private <T> void batch(String sql, List<T> rows, StatementFiller<T> filler) {
