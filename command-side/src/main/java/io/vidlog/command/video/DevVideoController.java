@@ -35,7 +35,7 @@ class DevVideoController {
         String videoId = UUID.randomUUID().toString();
         commands.sendAndWait(new CreateVideoCommand(videoId, caller.userId(), request.title(), request.description(),
                 request.tags(), request.videoType()));
-        commands.sendAndWait(new PublishVideoCommand(videoId, request.durationSeconds()));
+        commands.sendAndWait(PublishVideoCommand.withoutMedia(videoId, request.durationSeconds()));
         return ResponseEntity.created(URI.create("/api/v1/videos/" + videoId)).body(new VideoIdResponse(videoId));
     }
 }

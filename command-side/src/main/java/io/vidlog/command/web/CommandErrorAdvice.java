@@ -1,6 +1,7 @@
 package io.vidlog.command.web;
 
 import io.vidlog.command.video.NotVideoOwnerException;
+import io.vidlog.command.video.VideoStateException;
 import io.vidlog.command.video.VideoUnavailableException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -23,6 +24,11 @@ class CommandErrorAdvice {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
         problem.setProperty("videoId", e.videoId());
         return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail wrongState(VideoStateException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
     }
 
     @ExceptionHandler

@@ -71,17 +71,17 @@ class VideoTest {
     @Test
     void publishingMakesTheVideoReadyOnce() {
         fixture.given(CREATED)
-                .when(new PublishVideoCommand(VIDEO, 125))
-                .expectEvents(new VideoPublishedEvent(VIDEO, OWNER, 125));
-        fixture.given(CREATED, new VideoPublishedEvent(VIDEO, OWNER, 125))
-                .when(new PublishVideoCommand(VIDEO, 125))
+                .when(PublishVideoCommand.withoutMedia(VIDEO, 125))
+                .expectEvents(new VideoPublishedEvent(VIDEO, OWNER, 125, null, null));
+        fixture.given(CREATED, new VideoPublishedEvent(VIDEO, OWNER, 125, null, null))
+                .when(PublishVideoCommand.withoutMedia(VIDEO, 125))
                 .expectNoEvents();
     }
 
     @Test
     void aPublishedVideoNeedsAPositiveDuration() {
         fixture.given(CREATED)
-                .when(new PublishVideoCommand(VIDEO, 0))
+                .when(PublishVideoCommand.withoutMedia(VIDEO, 0))
                 .expectException(IllegalArgumentException.class);
     }
 
@@ -97,7 +97,7 @@ class VideoTest {
                 .when(new EditVideoCommand(VIDEO, OWNER, false, "Back", null, null))
                 .expectException(VideoUnavailableException.class);
         fixture.given(CREATED, new VideoDeletedEvent(VIDEO, OWNER))
-                .when(new PublishVideoCommand(VIDEO, 60))
+                .when(PublishVideoCommand.withoutMedia(VIDEO, 60))
                 .expectException(VideoUnavailableException.class);
     }
 
