@@ -1,0 +1,56 @@
+package io.vidlog.saga.transcoding;
+
+import io.vidlog.api.transcode.TranscodeRequestedEvent;
+import io.vidlog.api.transcode.TranscodeTopics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.axonframework.extensions.kafka.eventhandling.producer.TopicResolver;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Kafka between the saga and the media worker. Requests: Axon's Kafka publisher, a tracking processor over the event
+ * store (the event store is the outbox: a request stored while Kafka is down is sent once it is back), publishes only
+ * {@link TranscodeRequestedEvent}s, keyed by video id. Results: a listener container that commits an offset only after
+ * its command went through, retrying with backoff while the command side is unavailable.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TranscodingSettings.class)
+class TranscodeKafkaConfiguration {
+
+    static final String RESULTS_CONTAINER_FACTORY = "transcodeResultsContainerFactory";
+
+    @Bean
+    TopicResolver transcodeTopicResolver() {
+        return event -> TranscodeRequestedEvent.class.equals(event.getPayloadType())
+                ? Optional.of(TranscodeTopics.REQUESTS) : Optional.empty();
+    }
+
+    @Bean(RESULTS_CONTAINER_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<String, String> transcodeResultsContainerFactory(
+            KafkaProperties kafka) {
+        Map<String, Object> consumer = kafka.buildConsumerProperties();
+        consumer.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        consumer.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        var factory = new ConcurrentKafkaListenerContainerFactory<String, String>();
+        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(consumer));
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+        ExponentialBackOff backOff = new ExponentialBackOff(Duration.ofMillis(500).toMillis(), 2);
+        backOff.setMaxInterval(Duration.ofSeconds(30).toMillis());
+        factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
+        return factory;
+    }
+}
