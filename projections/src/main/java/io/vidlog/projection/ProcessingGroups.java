@@ -8,9 +8,10 @@ public final class ProcessingGroups {
     public static final String VIDEO_METADATA = "video-metadata";
     public static final String RANKINGS = "rankings";
     public static final String TASTE_SCORES = "taste-scores";
+    public static final String TRANSCODE_STEPS = "transcode-steps";
 
     /** Every replayable read model, in the order operators see them. */
-    public static final List<String> ALL = List.of(VIDEO_METADATA, RANKINGS, TASTE_SCORES);
+    public static final List<String> ALL = List.of(VIDEO_METADATA, RANKINGS, TASTE_SCORES, TRANSCODE_STEPS);
 
     private ProcessingGroups() {
     }

@@ -54,6 +54,8 @@ public class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/api/v1/dev/tokens").permitAll()
                 // Playback URLs are for signed-in viewers only, although the video itself is public.
                 .requestMatchers(HttpMethod.GET, "/api/v1/videos/*/play").authenticated()
+                // HLS players send no token: the signed URL handed out by /play is the grant (HlsController).
+                .requestMatchers(HttpMethod.GET, "/api/v1/hls/**").permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/v1/videos/*", "/api/v1/search/**", "/api/v1/rankings/**",
                         "/api/v1/feed").permitAll()
                 .requestMatchers("/api/v1/admin/**", "/dashboard/**").hasRole(Role.ADMIN.name())

@@ -113,7 +113,8 @@ final class VideoMetadataBatch implements EventBatch {
         List<VideoChange> updates = videos.values().stream().filter(change -> !change.isNew()).toList();
         batch("""
                 insert into video_metadata (video_id, owner_id, title, description, tags, video_type, status,
-                    duration_seconds, created_at, published_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    duration_seconds, created_at, published_at, manifest_key, poster_key)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 inserts, (ps, video) -> {
                     ps.setString(1, video.videoId);
                     ps.setString(2, video.ownerId);
@@ -125,20 +126,30 @@ final class VideoMetadataBatch implements EventBatch {
                     ps.setInt(8, video.durationSeconds == null ? 0 : video.durationSeconds);
                     ps.setTimestamp(9, timestamp(video.createdAt));
                     ps.setTimestamp(10, timestamp(video.publishedAt));
+                    ps.setString(11, video.manifestKey);
+                    ps.setString(12, video.posterKey);
                 });
         batch("""
                 update video_metadata set title = coalesce(?, title), description = coalesce(?, description),
-                    tags = coalesce(?, tags), status = coalesce(?, status),
-                    duration_seconds = coalesce(?, duration_seconds), published_at = coalesce(?, published_at)
+                    tags = coalesce(?, tags),
+                    status = case when status = 'DELETED' then status
+                                  when status = 'READY' and ? in ('TRANSCODING', 'FAILED') then status
+                                  else coalesce(?, status) end,
+                    duration_seconds = coalesce(?, duration_seconds), published_at = coalesce(?, published_at),
+                    manifest_key = coalesce(?, manifest_key), poster_key = coalesce(?, poster_key)
                 where video_id = ?""",
                 updates, (ps, video) -> {
+                    String status = video.status == null ? null : video.status.name();
                     ps.setString(1, video.title);
                     ps.setString(2, video.description);
                     ps.setArray(3, video.tags == null ? null : textArray(ps, video.tags));
-                    ps.setString(4, video.status == null ? null : video.status.name());
-                    ps.setObject(5, video.durationSeconds, java.sql.Types.INTEGER);
-                    ps.setTimestamp(6, timestamp(video.publishedAt));
-                    ps.setString(7, video.videoId);
+                    ps.setString(4, status);
+                    ps.setString(5, status);
+                    ps.setObject(6, video.durationSeconds, java.sql.Types.INTEGER);
+                    ps.setTimestamp(7, timestamp(video.publishedAt));
+                    ps.setString(8, video.manifestKey);
+                    ps.setString(9, video.posterKey);
+                    ps.setString(10, video.videoId);
                 });
     }
 
@@ -242,6 +253,8 @@ final class VideoMetadataBatch implements EventBatch {
         private Integer durationSeconds;
         private Instant createdAt;
         private Instant publishedAt;
+        private String manifestKey;
+        private String posterKey;
 
         private VideoChange(String videoId, boolean isNew) {
             this.videoId = videoId;
@@ -274,10 +287,17 @@ final class VideoMetadataBatch implements EventBatch {
             tags = newTags;
         }
 
-        void published(int duration, Instant at) {
+        void published(int duration, Instant at, String newManifestKey, String newPosterKey) {
             status = VideoStatus.READY;
             durationSeconds = duration;
             publishedAt = at;
+            manifestKey = newManifestKey;
+            posterKey = newPosterKey;
+        }
+
+        /** By {@link VideoLifecycle#next}; the update statement applies the same rule to the stored status. */
+        void statusChanged(VideoStatus next) {
+            status = VideoLifecycle.next(status, next);
         }
 
         void deleted() {

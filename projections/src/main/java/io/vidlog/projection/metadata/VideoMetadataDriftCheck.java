@@ -5,9 +5,8 @@ import io.vidlog.api.engagement.VideoBookmarkRemovedEvent;
 import io.vidlog.api.engagement.VideoBookmarkedEvent;
 import io.vidlog.api.engagement.VideoReactionChangedEvent;
 import io.vidlog.api.video.VideoCreatedEvent;
-import io.vidlog.api.video.VideoDeletedEvent;
 import io.vidlog.api.video.VideoEvent;
-import io.vidlog.api.video.VideoPublishedEvent;
+import io.vidlog.api.video.VideoStatus;
 import io.vidlog.api.watch.VideoCompletedEvent;
 import io.vidlog.api.watch.VideoViewStartedEvent;
 import io.vidlog.api.watch.WatchProgressRecordedEvent;
@@ -74,13 +73,12 @@ class VideoMetadataDriftCheck implements DriftCheck {
                 return;
             }
             if (event instanceof VideoCreatedEvent) {
-                facts.put(new Fact(video, "status"), "DRAFT");
                 COUNTS.forEach(count -> facts.put(new Fact(video, count), "0"));
-            } else if (event instanceof VideoPublishedEvent) {
-                facts.put(new Fact(video, "status"), "READY");
-            } else if (event instanceof VideoDeletedEvent) {
-                facts.put(new Fact(video, "status"), "DELETED");
-            } else if (event instanceof VideoReactionChangedEvent e) {
+            }
+            VideoLifecycle.statusAfter(event).ifPresent(next -> facts.compute(new Fact(video, "status"),
+                    (fact, current) -> VideoLifecycle.next(current == null ? null : VideoStatus.valueOf(current), next)
+                            .name()));
+            if (event instanceof VideoReactionChangedEvent e) {
                 add(video, countOf(e.from()), -1);
                 add(video, countOf(e.to()), 1);
                 Fact reaction = new Fact(video, "reaction of " + e.userId());

@@ -3,10 +3,16 @@ package io.vidlog.projection.metadata;
 import io.vidlog.api.engagement.VideoBookmarkRemovedEvent;
 import io.vidlog.api.engagement.VideoBookmarkedEvent;
 import io.vidlog.api.engagement.VideoReactionChangedEvent;
+import io.vidlog.api.transcode.TranscodeRequestedEvent;
+import io.vidlog.api.transcode.VideoTranscodingFailedEvent;
+import io.vidlog.api.upload.VideoUploadAbortedEvent;
+import io.vidlog.api.upload.VideoUploadStartedEvent;
+import io.vidlog.api.upload.VideoUploadedEvent;
 import io.vidlog.api.video.VideoCreatedEvent;
 import io.vidlog.api.video.VideoDeletedEvent;
 import io.vidlog.api.video.VideoEditedEvent;
 import io.vidlog.api.video.VideoPublishedEvent;
+import io.vidlog.api.video.VideoStatus;
 import io.vidlog.api.watch.VideoCompletedEvent;
 import io.vidlog.api.watch.VideoViewStartedEvent;
 import io.vidlog.api.watch.WatchProgressRecordedEvent;
@@ -48,7 +54,32 @@ class VideoMetadataProjection {
 
     @EventHandler
     void on(VideoPublishedEvent event, @Timestamp Instant at) {
-        batch().video(event.videoId()).published(event.durationSeconds(), at);
+        batch().video(event.videoId()).published(event.durationSeconds(), at, event.manifestKey(), event.posterKey());
+    }
+
+    @EventHandler
+    void on(VideoUploadStartedEvent event) {
+        batch().video(event.videoId()).statusChanged(VideoStatus.UPLOADING);
+    }
+
+    @EventHandler
+    void on(VideoUploadAbortedEvent event) {
+        batch().video(event.videoId()).statusChanged(VideoStatus.DRAFT);
+    }
+
+    @EventHandler
+    void on(VideoUploadedEvent event) {
+        batch().video(event.videoId()).statusChanged(VideoStatus.UPLOADED);
+    }
+
+    @EventHandler
+    void on(TranscodeRequestedEvent event) {
+        batch().video(event.videoId()).statusChanged(VideoStatus.TRANSCODING);
+    }
+
+    @EventHandler
+    void on(VideoTranscodingFailedEvent event) {
+        batch().video(event.videoId()).statusChanged(VideoStatus.FAILED);
     }
 
     @EventHandler

@@ -4,6 +4,7 @@ import io.vidlog.api.engagement.BookmarkItem;
 import io.vidlog.api.engagement.BookmarkPage;
 import io.vidlog.api.engagement.Reaction;
 import io.vidlog.api.query.PageRequest;
+import io.vidlog.api.video.VideoMedia;
 import io.vidlog.api.video.VideoStatus;
 import io.vidlog.api.video.VideoType;
 import io.vidlog.api.video.VideoView;
@@ -36,6 +37,12 @@ public class VideoMetadataReadModel {
     public Optional<VideoView> find(String videoId) {
         return jdbc.query("select * from video_metadata where video_id = ?", (rs, n) -> video(rs), videoId).stream()
                 .findFirst();
+    }
+
+    public Optional<VideoMedia> media(String videoId) {
+        return jdbc.query("select video_id, status, manifest_key, poster_key from video_metadata where video_id = ?",
+                (rs, n) -> new VideoMedia(rs.getString(1), VideoStatus.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getString(4)), videoId).stream().findFirst();
     }
 
     /** A viewer's own engagement with a video (NONE, not bookmarked, position 0 when there is none). */
