@@ -15,11 +15,13 @@ import java.time.Duration;
  *                             own that is deleted when the attempt ends
  * @param concurrency          transcodes run at the same time on this node (Kafka consumers); FFmpeg uses every core
  *                             already, so more than one only pays on machines with many cores
- * @param maxPollInterval      how long one request may take before Kafka gives it to another worker; keep it above
- *                             the longest transcode deadline the saga sets, or a long transcode runs twice
- * @param progressStepPercent  progress is reported only when it has grown by at least this many percent...
- * @param progressInterval     ...and at least this long after the previous report, so a long transcode does not
- *                             flood the results topic
+ * @param maxPollInterval      how long one request may take before Kafka gives it to another worker. A transcode
+ *                             never outlasts its deadline (FFmpeg is killed then), so this needs to cover the longest
+ *                             deadline the saga sets, which grows with the source's size, plus the upload; otherwise a
+ *                             long transcode runs twice. It is also how long a rebalance may wait for a busy worker.
+ * @param progressStepPercent  the least growth, in percent, worth a progress report
+ * @param progressInterval     the least time between two progress reports; a report needs both this and the step,
+ *                             so that a long transcode does not flood the results topic
  * @param posterAt             the moment of the video shown as its poster (half the duration for shorter videos)
  * @param resultSendTimeout    how long a result may take to be acknowledged by Kafka before the request is handed
  *                             back to be processed again
@@ -35,7 +37,7 @@ public record MediaWorkerProperties(@DefaultValue("true") boolean enabled,
                                     @DefaultValue("vidlog-media-worker") String groupId,
                                     @DefaultValue(".vidlog/media-worker") Path workDir,
                                     @DefaultValue("1") int concurrency,
-                                    @DefaultValue("30m") Duration maxPollInterval,
+                                    @DefaultValue("2h") Duration maxPollInterval,
                                     @DefaultValue("5") int progressStepPercent,
                                     @DefaultValue("2s") Duration progressInterval,
                                     @DefaultValue("1s") Duration posterAt,

@@ -56,7 +56,7 @@ class MediaWorkerConfigurationTest {
                     .containsEntry("group.id", "vidlog-media-worker")
                     .containsEntry("enable.auto.commit", false)
                     .containsEntry("max.poll.records", 1)
-                    .containsEntry("max.poll.interval.ms", (int) Duration.ofMinutes(30).toMillis())
+                    .containsEntry("max.poll.interval.ms", (int) Duration.ofHours(2).toMillis())
                     .containsEntry("auto.offset.reset", "earliest");
             ProducerFactory<?, ?> producers = app.getBean("mediaWorkerProducerFactory", ProducerFactory.class);
             assertThat(producers.getConfigurationProperties())
@@ -83,7 +83,7 @@ class MediaWorkerConfigurationTest {
     @Test
     void thePropertiesHaveTheirDefaults() {
         context.run(app -> assertThat(app.getBean(MediaWorkerProperties.class)).isEqualTo(new MediaWorkerProperties(
-                true, "vidlog-media-worker", Path.of(".vidlog/media-worker"), 1, Duration.ofMinutes(30), 5,
+                true, "vidlog-media-worker", Path.of(".vidlog/media-worker"), 1, Duration.ofHours(2), 5,
                 Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(1),
                 Duration.ofMinutes(1), 3, (short) 1)));
     }

@@ -9,6 +9,7 @@ import io.vidlog.api.transcode.TranscodeRequestedEvent;
 import io.vidlog.api.transcode.TranscodeResultMessage;
 import io.vidlog.api.transcode.TranscodeResultMessage.Outcome;
 import io.vidlog.app.VidlogIntegrationTest;
+import io.vidlog.mediaworker.MediaWorkerProperties;
 import io.vidlog.mediaworker.transcode.Transcoder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +22,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +46,7 @@ class HlsLadderIT {
     private static final int CLIP_SECONDS = 6;
     private static final int CLIP_FPS = 10;
     private static final long PROCESS_TIMEOUT_SECONDS = 60;
+    private static final Duration DEADLINE = Duration.ofMinutes(2);
 
     private final Path workDir = Path.of("target", "hls-ladder-it");
     private final ObjectMapper json = new ObjectMapper();
@@ -54,6 +57,8 @@ class HlsLadderIT {
     S3Client s3;
     @Autowired
     MeterRegistry meterRegistry;
+    @Autowired
+    MediaWorkerProperties properties;
     @Value("${vidlog.s3.bucket}")
     String bucket;
     @Value("${vidlog.ffmpeg.path}")
@@ -63,8 +68,8 @@ class HlsLadderIT {
 
     @Test
     void aHorizontalClipBecomesThreeRenditionsWithSoundInFourSecondSegments() throws Exception {
-        Path clip = clip("horizontal.mp4", "1920x1080", true);
-        TranscodeRequestedEvent request = request(clip);
+        Path clip = clip("horizontal.mp4", "1920x1080", CLIP_SECONDS, true);
+        TranscodeRequestedEvent request = request(clip, DEADLINE);
         List<TranscodeResultMessage> progress = new CopyOnWriteArrayList<>();
 
         TranscodeResultMessage result = transcoder.transcode(request, progress::add);
@@ -92,8 +97,8 @@ class HlsLadderIT {
 
     @Test
     void aVerticalClipWithoutSoundKeepsItsOrientationAndGetsASilentTrackInEveryRendition() throws Exception {
-        Path clip = clip("vertical.mp4", "1080x1920", false);
-        TranscodeRequestedEvent request = request(clip);
+        Path clip = clip("vertical.mp4", "1080x1920", CLIP_SECONDS, false);
+        TranscodeRequestedEvent request = request(clip, DEADLINE);
 
         TranscodeResultMessage result = transcoder.transcode(request, progress -> { });
 
@@ -108,7 +113,7 @@ class HlsLadderIT {
     void aTextFileIsNotAVideoAndNothingIsEncoded() throws Exception {
         Path text = Files.writeString(Files.createDirectories(workDir).resolve("notes.txt"),
                 "Shopping list\n- milk\n- a camera that records video\n");
-        TranscodeRequestedEvent request = request(text);
+        TranscodeRequestedEvent request = request(text, DEADLINE);
         double failuresBefore = notAVideoFailures();
 
         TranscodeResultMessage result = transcoder.transcode(request, progress -> { });
@@ -119,26 +124,47 @@ class HlsLadderIT {
         assertThat(s3.listObjectsV2(list -> list.bucket(bucket).prefix(request.outputPrefix())).contents()).isEmpty();
     }
 
-    private Path clip(String name, String size, boolean withSound) throws Exception {
+    @Test
+    void aTranscodeStillRunningAtItsDeadlineIsKilledAndUploadsNothing() throws Exception {
+        // About four times longer to encode than the deadline allows.
+        Path clip = clip("long.mp4", "1920x1080", 30, true);
+        TranscodeRequestedEvent request = request(clip, Duration.ofSeconds(3));
+        long started = System.nanoTime();
+
+        TranscodeResultMessage result = transcoder.transcode(request, progress -> { });
+
+        assertThat(result).isEqualTo(TranscodeResultMessage.failed(request.videoId(), request.attemptId(),
+                "deadline passed", true));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
+        assertThat(ProcessHandle.current().descendants()
+                .filter(process -> process.info().command().orElse("").contains("ffmpeg"))).isEmpty();
+        assertThat(s3.listObjectsV2(list -> list.bucket(bucket).prefix(request.outputPrefix())).contents()).isEmpty();
+        try (var workFolders = Files.list(properties.workDir())) {
+            assertThat(workFolders).noneMatch(folder -> folder.getFileName().toString().startsWith(request.attemptId()));
+        }
+    }
+
+    private Path clip(String name, String size, int seconds, boolean withSound) throws Exception {
         Path clip = Files.createDirectories(workDir).resolve(name);
         List<String> command = new ArrayList<>(List.of(ffmpeg, "-hide_banner", "-nostdin", "-y", "-v", "error",
-                "-f", "lavfi", "-i", "testsrc2=size=" + size + ":rate=" + CLIP_FPS + ":duration=" + CLIP_SECONDS));
+                "-f", "lavfi", "-i", "testsrc2=size=" + size + ":rate=" + CLIP_FPS + ":duration=" + seconds));
         if (withSound) {
             command.addAll(List.of("-f", "lavfi", "-i",
-                    "sine=frequency=440:sample_rate=48000:duration=" + CLIP_SECONDS, "-c:a", "aac"));
+                    "sine=frequency=440:sample_rate=48000:duration=" + seconds, "-c:a", "aac"));
         }
         command.addAll(List.of("-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", clip.toString()));
         run(command);
         return clip;
     }
 
-    private TranscodeRequestedEvent request(Path source) {
+    /** Uploads {@code source}; the attempt's deadline is {@code timeout} after the upload. */
+    private TranscodeRequestedEvent request(Path source, Duration timeout) {
         String videoId = UUID.randomUUID().toString();
         String attemptId = UUID.randomUUID().toString();
         String sourceKey = "uploads/" + videoId + "/source";
         s3.putObject(put -> put.bucket(bucket).key(sourceKey), RequestBody.fromFile(source));
         return new TranscodeRequestedEvent(videoId, attemptId, 1, sourceKey, source.toFile().length(),
-                "videos/" + videoId + "/hls/" + attemptId + "/", Instant.now().plusSeconds(120));
+                "videos/" + videoId + "/hls/" + attemptId + "/", Instant.now().plus(timeout));
     }
 
     /** Fetches the master playlist, the poster and every variant with its segments, as a player would. */
