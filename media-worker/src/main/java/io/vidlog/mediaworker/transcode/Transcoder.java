@@ -109,6 +109,13 @@ public class Transcoder {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new WorkerStoppingException();
+        } catch (WorkerStoppingException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Reported rather than thrown: a request that always throws would be redelivered forever and hold up its
+            // partition, where a failed attempt lets the saga retry and finally give up.
+            log.error("Transcode of video {} attempt {} broke", request.videoId(), request.attemptId(), e);
+            throw new TranscodeFailure(FailureKind.WORKER, e.toString());
         }
     }
 

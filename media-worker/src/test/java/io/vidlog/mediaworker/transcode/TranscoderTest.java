@@ -141,6 +141,17 @@ class TranscoderTest {
     }
 
     @Test
+    void anUnexpectedErrorFailsTheAttemptInsteadOfHoldingUpItsRequest() throws Exception {
+        when(ffprobe.probe(any(), any())).thenThrow(new IllegalStateException("a bug"));
+
+        TranscodeResultMessage result = transcoder.transcode(REQUEST, progress::add);
+
+        assertThat(result).isEqualTo(TranscodeResultMessage.failed("v1", "a1",
+                "java.lang.IllegalStateException: a bug", true));
+        assertThat(registry.get("vidlog.transcode.failures").tag("reason", "worker").counter().count()).isOne();
+    }
+
+    @Test
     void aStoppingWorkerReportsNothing() throws Exception {
         when(runner.isRunning()).thenReturn(false);
 
