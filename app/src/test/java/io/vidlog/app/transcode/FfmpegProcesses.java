@@ -16,14 +16,22 @@ final class FfmpegProcesses {
      * @return whether such a process was running
      */
     static boolean kill(String attemptId, boolean freeze) {
-        List<ProcessHandle> ladders = ProcessHandle.allProcesses()
+        List<ProcessHandle> ladders = ladders(attemptId);
+        ladders.forEach(process -> signal(process.pid(), freeze ? "STOP" : "KILL"));
+        return !ladders.isEmpty();
+    }
+
+    static boolean running(String attemptId) {
+        return !ladders(attemptId).isEmpty();
+    }
+
+    private static List<ProcessHandle> ladders(String attemptId) {
+        return ProcessHandle.allProcesses()
                 .filter(process -> process.info().commandLine()
                         .filter(line -> line.contains("ffmpeg") && line.contains(attemptId)
                                 && line.contains("var_stream_map"))
                         .isPresent())
                 .toList();
-        ladders.forEach(process -> signal(process.pid(), freeze ? "STOP" : "KILL"));
-        return !ladders.isEmpty();
     }
 
     private static void signal(long pid, String signal) {

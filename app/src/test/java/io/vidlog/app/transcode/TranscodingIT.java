@@ -29,8 +29,6 @@ import static org.awaitility.Awaitility.await;
 @VidlogIntegrationTest
 class TranscodingIT {
 
-    private static final Duration TRANSCODE_TIME = Duration.ofMinutes(3);
-
     @LocalServerPort
     int port;
     @Value("${vidlog.jwt.secret}")
@@ -45,6 +43,7 @@ class TranscodingIT {
     Path dir;
 
     private ApiClient api;
+    private Sagas sagas;
     private Uploads uploads;
     private Clips clips;
     private String creator;
@@ -61,6 +60,7 @@ class TranscodingIT {
         creator = tokens.valid("creator-" + run, "USER", "CREATOR");
         viewer = tokens.valid("viewer-" + run, "USER");
         admin = tokens.valid("admin-" + run, "USER", "ADMIN");
+        sagas = new Sagas(api, creator, admin, jdbc);
     }
 
     @Test
@@ -73,11 +73,11 @@ class TranscodingIT {
 
         assertPlayableLadder(horizontalId, 6, List.of("640x360", "1280x720", "1920x1080"));
         assertPlayableLadder(verticalId, 5, List.of("360x640", "720x1280", "1080x1920"));
-        assertThat(publishedEvents(horizontalId)).isEqualTo(1);
+        assertThat(sagas.storedEvents(horizontalId, "VideoPublishedEvent")).isEqualTo(1);
     }
 
     private void assertPlayableLadder(String videoId, int durationSeconds, List<String> sizes) {
-        JsonNode video = awaitStatus(videoId, "READY");
+        JsonNode video = sagas.awaitStatus(videoId, "READY");
         assertThat(video.path("durationSeconds").asInt()).isEqualTo(durationSeconds);
 
         ApiClient.Response play = api.send("GET", "/api/v1/videos/" + videoId + "/play", viewer, null);
@@ -103,7 +103,7 @@ class TranscodingIT {
     void theSignedUrlIsForAuthenticatedViewersAndCannotBeForged() {
         String videoId = uploads.upload(creator, "Signed", "HORIZONTAL", clips.clip("signed", 640, 360, 3, true),
                 "video/mp4");
-        awaitStatus(videoId, "READY");
+        sagas.awaitStatus(videoId, "READY");
 
         api.send("GET", "/api/v1/videos/" + videoId + "/play", null, null).assertProblem(401);
         String manifestUrl = api.send("GET", "/api/v1/videos/" + videoId + "/play", viewer, null).json()
@@ -123,12 +123,12 @@ class TranscodingIT {
         String videoId = uploads.upload(creator, "Not a video", "HORIZONTAL", clips.textFile("shopping-list"),
                 "video/mp4");
 
-        awaitStatus(videoId, "FAILED");
-        JsonNode saga = api.send("GET", "/api/v1/admin/sagas/" + videoId, admin, null).json();
+        sagas.awaitStatus(videoId, "FAILED");
+        JsonNode saga = sagas.timeline(videoId);
         assertThat(saga.path("run").path("status").asText()).isEqualTo("FAILED");
         assertThat(saga.path("run").path("lastError").asText()).isEqualTo("not a video");
         assertThat(saga.path("run").path("attempt").asInt()).isEqualTo(1);
-        assertThat(steps(saga)).containsExactly("UPLOADED", "REQUESTED", "FAILED", "GAVE_UP");
+        assertThat(Sagas.steps(saga)).containsExactly("UPLOADED", "REQUESTED", "FAILED", "GAVE_UP");
 
         JsonNode failedList = api.send("GET", "/api/v1/admin/sagas?status=failed&videoId=" + videoId, admin, null)
                 .json();
@@ -142,20 +142,20 @@ class TranscodingIT {
                 "video/mp4");
 
         List<String> killed = new ArrayList<>();
-        await().atMost(TRANSCODE_TIME).pollInterval(Duration.ofMillis(50)).until(() -> {
-            currentAttempt(videoId).filter(attempt -> !killed.contains(attempt))
+        await().atMost(Sagas.TRANSCODE_TIME).pollInterval(Duration.ofMillis(50)).until(() -> {
+            sagas.currentAttempt(videoId).filter(attempt -> !killed.contains(attempt))
                     .filter(attempt -> FfmpegProcesses.kill(attempt, false))
                     .ifPresent(killed::add);
             return killed.size() == 3;
         });
 
-        awaitStatus(videoId, "FAILED");
-        JsonNode saga = api.send("GET", "/api/v1/admin/sagas/" + videoId, admin, null).json();
+        sagas.awaitStatus(videoId, "FAILED");
+        JsonNode saga = sagas.timeline(videoId);
         assertThat(saga.path("run").path("attempt").asInt()).isEqualTo(3);
         assertThat(saga.path("run").path("lastError").asText()).startsWith("ffmpeg");
-        assertThat(steps(saga)).containsExactly("UPLOADED", "REQUESTED", "FAILED", "REQUESTED", "FAILED",
+        assertThat(Sagas.steps(saga)).containsExactly("UPLOADED", "REQUESTED", "FAILED", "REQUESTED", "FAILED",
                 "REQUESTED", "FAILED", "GAVE_UP");
-        assertThat(publishedEvents(videoId)).isZero();
+        assertThat(sagas.storedEvents(videoId, "VideoPublishedEvent")).isZero();
     }
 
     @Test
@@ -164,60 +164,18 @@ class TranscodingIT {
                 "video/mp4");
 
         String[] stuck = new String[1];
-        await().atMost(TRANSCODE_TIME).pollInterval(Duration.ofMillis(50)).until(() -> {
-            stuck[0] = currentAttempt(videoId).filter(attempt -> FfmpegProcesses.kill(attempt, true)).orElse(null);
+        await().atMost(Sagas.TRANSCODE_TIME).pollInterval(Duration.ofMillis(50)).until(() -> {
+            stuck[0] = sagas.currentAttempt(videoId).filter(attempt -> FfmpegProcesses.kill(attempt, true)).orElse(null);
             return stuck[0] != null;
         });
 
-        awaitStatus(videoId, "READY");
-        JsonNode saga = api.send("GET", "/api/v1/admin/sagas/" + videoId, admin, null).json();
+        sagas.awaitStatus(videoId, "READY");
+        JsonNode saga = sagas.timeline(videoId);
         assertThat(saga.path("run").path("attempt").asInt()).isEqualTo(2);
         JsonNode failure = StreamSupport.stream(saga.path("steps").spliterator(), false)
                 .filter(step -> step.path("step").asText().equals("FAILED")).findFirst().orElseThrow();
         assertThat(failure.path("attemptId").asText()).isEqualTo(stuck[0]);
         assertThat(failure.path("detail").asText()).contains("deadline");
-        assertThat(publishedEvents(videoId)).isEqualTo(1);
-    }
-
-    /** The attempt the saga's timeline shows as requested last, if any. */
-    private java.util.Optional<String> currentAttempt(String videoId) {
-        ApiClient.Response saga = api.send("GET", "/api/v1/admin/sagas/" + videoId, admin, null);
-        if (saga.status() != 200) {
-            return java.util.Optional.empty();
-        }
-        String attempt = null;
-        for (JsonNode step : saga.json().path("steps")) {
-            if (step.path("step").asText().equals("REQUESTED")) {
-                attempt = step.path("attemptId").asText();
-            }
-        }
-        return java.util.Optional.ofNullable(attempt);
-    }
-
-    private JsonNode awaitStatus(String videoId, String status) {
-        JsonNode[] video = new JsonNode[1];
-        await().atMost(TRANSCODE_TIME).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            ApiClient.Response response = api.send("GET", "/api/v1/videos/" + videoId, creator, null);
-            assertThat(response.status()).as(response.body()).isEqualTo(200);
-            video[0] = response.json();
-            assertThat(video[0].path("status").asText()).as(videoId + " " + sagaOf(videoId)).isEqualTo(status);
-        });
-        return video[0];
-    }
-
-    private String sagaOf(String videoId) {
-        return api.send("GET", "/api/v1/admin/sagas/" + videoId, admin, null).body();
-    }
-
-    private static List<String> steps(JsonNode saga) {
-        return StreamSupport.stream(saga.path("steps").spliterator(), false)
-                .map(step -> step.path("step").asText()).toList();
-    }
-
-    private int publishedEvents(String videoId) {
-        return jdbc.queryForObject("""
-                select count(*) from domain_event_entry
-                where aggregate_identifier = ? and payload_type = 'io.vidlog.api.video.VideoPublishedEvent'""",
-                Integer.class, videoId);
+        assertThat(sagas.storedEvents(videoId, "VideoPublishedEvent")).isEqualTo(1);
     }
 }

@@ -27,6 +27,9 @@ import java.util.List;
 @Component
 class TranscodeResultListener {
 
+    /** The consumer group of the application nodes reading results: each result is turned into a command once. */
+    static final String GROUP_ID = "vidlog-transcode-results";
+
     private static final Logger log = LoggerFactory.getLogger(TranscodeResultListener.class);
 
     private final CommandGateway commands;
@@ -38,7 +41,7 @@ class TranscodeResultListener {
         this.commands = commands;
     }
 
-    @KafkaListener(topics = TranscodeTopics.RESULTS, groupId = "${vidlog.transcoding.results-group-id:vidlog-transcode-results}",
+    @KafkaListener(topics = TranscodeTopics.RESULTS, groupId = GROUP_ID,
             containerFactory = TranscodeKafkaConfiguration.RESULTS_CONTAINER_FACTORY)
     void on(ConsumerRecord<String, String> record) {
         TranscodeResultMessage result;
