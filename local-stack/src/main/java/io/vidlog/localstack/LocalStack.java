@@ -110,6 +110,38 @@ public final class LocalStack {
                 propertiesOf(wanted));
     }
 
+    /**
+     * Stops one running service of this JVM's stack until the returned outage is closed, which starts it again on the
+     * same address with the same data: for tests of how the application rides out a broker or store going away.
+     */
+    public static synchronized Outage outage(String name) {
+        LocalService service = shared == null ? null : shared.services.get(name);
+        if (service == null) {
+            throw new IllegalStateException("The local stack runs no " + name + " in this JVM");
+        }
+        log.warn("Stopping {} for an outage", name);
+        service.stop();
+        return new Outage(service);
+    }
+
+    /** A stopped service; closing it starts the service again and waits until it is ready. */
+    public static final class Outage implements AutoCloseable {
+
+        private final LocalService service;
+
+        private Outage(LocalService service) {
+            this.service = service;
+        }
+
+        @Override
+        public void close() throws Exception {
+            synchronized (LocalStack.class) {
+                log.warn("Starting {} again after an outage", service.name());
+                service.start();
+            }
+        }
+    }
+
     private Map<String, Object> propertiesOf(Set<String> names) {
         Map<String, Object> properties = new LinkedHashMap<>();
         services.values().stream().filter(service -> names.contains(service.name()))

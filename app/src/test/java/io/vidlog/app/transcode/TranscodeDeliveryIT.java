@@ -8,6 +8,7 @@ import io.vidlog.api.transcode.TranscodeTopics;
 import io.vidlog.app.ApiClient;
 import io.vidlog.app.Tokens;
 import io.vidlog.app.VidlogIntegrationTest;
+import io.vidlog.localstack.LocalStack;
 import io.vidlog.mediaworker.process.ProcessRunner;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -36,7 +37,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * At-least-once delivery between the saga and the media worker: a worker that dies mid-transcode leaves its request
  * to be delivered again, and a result delivered twice (or one of an attempt that is over) publishes nothing more.
- * Each video must be published exactly once; the test counts the stored events.
+ * A Kafka outage delays a request but loses none: the event store is the outbox. Each video must be published
+ * exactly once; the tests count the stored events.
  */
 @VidlogIntegrationTest
 class TranscodeDeliveryIT {
@@ -100,6 +102,25 @@ class TranscodeDeliveryIT {
         assertThat(timeline.path("run").path("attempt").asInt()).as("the same attempt, not a retry").isEqualTo(1);
         assertThat(Sagas.steps(timeline)).containsExactly("UPLOADED", "REQUESTED", "SUCCEEDED", "PUBLISHED");
         assertThat(sagas.storedEvents(videoId, "VideoPublishedEvent")).isEqualTo(1);
+    }
+
+    @Test
+    void anUploadCompletedWhileKafkaIsDownIsTranscodedOnceKafkaIsBack() throws Exception {
+        Path clip = clips.clip("outage", 640, 360, 3, true);
+        String videoId = uploads.createVideo(creator, "Kafka outage", "HORIZONTAL");
+        JsonNode plan = uploads.start(creator, videoId, clip, "video/mp4");
+        List<String> parts = uploads.putParts(plan, clip);
+
+        try (LocalStack.Outage kafkaDown = LocalStack.outage("kafka")) {
+            assertThat(uploads.complete(creator, videoId, plan, parts).status()).isEqualTo(202);
+            await().pollDelay(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10))
+                    .until(() -> sagas.storedEvents(videoId, "TranscodeRequestedEvent") == 1);
+            assertThat(sagas.storedEvents(videoId, "TranscodeSucceededEvent")).isZero();
+        }
+
+        sagas.awaitStatus(videoId, "READY");
+        assertThat(sagas.storedEvents(videoId, "VideoPublishedEvent")).isEqualTo(1);
+        assertThat(sagas.timeline(videoId).path("run").path("attempt").asInt()).isEqualTo(1);
     }
 
     @Test

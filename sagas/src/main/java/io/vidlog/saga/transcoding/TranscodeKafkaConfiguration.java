@@ -4,7 +4,10 @@ import io.vidlog.api.transcode.TranscodeRequestedEvent;
 import io.vidlog.api.transcode.TranscodeTopics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.extensions.kafka.eventhandling.producer.TopicResolver;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -35,6 +38,17 @@ class TranscodeKafkaConfiguration {
     TopicResolver transcodeTopicResolver() {
         return event -> TranscodeRequestedEvent.class.equals(event.getPayloadType())
                 ? Optional.of(TranscodeTopics.REQUESTS) : Optional.empty();
+    }
+
+    /**
+     * A request Kafka did not take must not be skipped: the publisher's processor rethrows, goes into error mode and
+     * tries the same event again with backoff (Axon's default handler would log the failure and move on).
+     */
+    @Bean
+    ConfigurerModule kafkaPublisherRetriesUntilKafkaTakesTheRequest(
+            @Value("${axon.kafka.publisher.processing-group}") String publisherGroup) {
+        return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(publisherGroup,
+                axon -> PropagatingErrorHandler.instance());
     }
 
     @Bean(RESULTS_CONTAINER_FACTORY)
