@@ -83,14 +83,21 @@ class SourceStorage {
             return storedSize(videoId).orElseThrow(() -> new UploadRejectedException(HttpStatus.CONFLICT,
                     "Upload " + request.uploadId() + " does not exist or was aborted"));
         } catch (S3Exception e) {
-            if (e.statusCode() == HTTP_BAD_REQUEST) {
-                throw new UploadRejectedException(HttpStatus.BAD_REQUEST,
-                        "S3 refused the parts: " + e.awsErrorDetails().errorMessage());
+            if (e.statusCode() != HTTP_BAD_REQUEST) {
+                throw e;
             }
-            throw e;
+            // S3-compatible servers answer a repeated complete with 400 rather than NoSuchUpload: the stored object
+            // shows the upload did complete, and the Video aggregate decides whether it was this upload.
+            return storedSize(videoId).orElseThrow(() -> new UploadRejectedException(HttpStatus.BAD_REQUEST,
+                    "S3 refused to complete the upload with these parts" + reason(e)));
         }
         return storedSize(videoId).orElseThrow(() -> new IllegalStateException(
                 "S3 completed upload " + request.uploadId() + " but holds no object for video " + videoId));
+    }
+
+    private static String reason(S3Exception e) {
+        return e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null ? ""
+                : " (" + e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage() + ")";
     }
 
     private Optional<Long> storedSize(String videoId) {
