@@ -16,7 +16,7 @@ import java.util.Map;
  * Bearer tokens as Vidlog's HS256 issuer signs them (claims {@code sub}, {@code roles}, {@code iat}, {@code exp}),
  * minted here for thousands of users rather than one by one through the dev endpoint.
  */
-final class Hs256Tokens {
+public final class Hs256Tokens {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
@@ -25,12 +25,12 @@ final class Hs256Tokens {
 
     private final Mac mac;
 
-    Hs256Tokens(String secret) throws GeneralSecurityException {
+    public Hs256Tokens(String secret) throws GeneralSecurityException {
         mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
     }
 
-    String sign(String userId, List<String> roles, Duration validFor) throws Exception {
+    public String sign(String userId, List<String> roles, Duration validFor) throws Exception {
         Instant now = Instant.now();
         byte[] claims = JSON.writeValueAsBytes(Map.of("sub", userId, "roles", roles,
                 "iat", now.getEpochSecond(), "exp", now.plus(validFor).getEpochSecond()));

@@ -7,31 +7,35 @@ import io.vidlog.api.video.VideoStatus;
 import io.vidlog.query.web.Viewer;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.time.Instant;
 
-/** Signed-in viewers get a time-limited URL of a READY video's HLS master playlist. */
+/**
+ * Signed-in viewers get a time-limited URL of a READY video's HLS master playlist (with CloudFront: its CDN URL and
+ * the signed cookies that open the ladder's folder).
+ */
 @RestController
 class PlaybackController {
 
     private final QueryGateway queries;
-    private final PlaybackSigner signer;
+    private final PlaybackGrants grants;
     private final PlaybackSettings settings;
 
-    PlaybackController(QueryGateway queries, PlaybackSigner signer, PlaybackSettings settings) {
+    PlaybackController(QueryGateway queries, PlaybackGrants grants, PlaybackSettings settings) {
         this.queries = queries;
-        this.signer = signer;
+        this.grants = grants;
         this.settings = settings;
     }
 
     @GetMapping("/api/v1/videos/{videoId}/play")
-    PlaybackResponse play(@PathVariable String videoId, Viewer viewer) {
+    ResponseEntity<PlaybackResponse> play(@PathVariable String videoId, Viewer viewer) {
         viewer.requireUserId();
         VideoMedia media = queries.query(new FetchVideoMediaQuery(videoId),
                         ResponseTypes.optionalInstanceOf(VideoMedia.class)).join()
@@ -44,12 +48,10 @@ class PlaybackController {
         HlsLadder ladder = HlsLadder.ofManifestKey(media.manifestKey())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.CONFLICT,
                         "Video " + videoId + " has no media to play (a demo video)"));
-        Instant expiresAt = Instant.now().plus(settings.urlTtl());
-        long expires = expiresAt.getEpochSecond();
-        String url = ServletUriComponentsBuilder.fromCurrentContextPath()
-                .pathSegment("api", "v1", "hls", ladder.videoId(), ladder.ladderId(), Long.toString(expires),
-                        signer.sign(ladder.videoId(), ladder.ladderId(), expires), HlsLadder.MASTER_PLAYLIST)
-                .toUriString();
-        return new PlaybackResponse(url, Instant.ofEpochSecond(expires));
+        Instant expiresAt = Instant.ofEpochSecond(Instant.now().plus(settings.urlTtl()).getEpochSecond());
+        PlaybackGrants.Grant grant = grants.grant(ladder, expiresAt);
+        HttpHeaders headers = new HttpHeaders();
+        grant.cookies().forEach(cookie -> headers.add(HttpHeaders.SET_COOKIE, cookie));
+        return ResponseEntity.ok().headers(headers).body(new PlaybackResponse(grant.manifestUrl(), expiresAt));
     }
 }

@@ -1,0 +1,224 @@
+package io.vidlog.bench.transcode;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vidlog.bench.VidlogApp;
+import io.vidlog.bench.load.Hs256Tokens;
+import io.vidlog.localstack.LocalStack;
+import io.vidlog.localstack.LocalStackSettings;
+import io.vidlog.mediaworker.ffmpeg.FfmpegCommands;
+import io.vidlog.mediaworker.ladder.LadderPlanner;
+import io.vidlog.mediaworker.ladder.Rung;
+import io.vidlog.mediaworker.probe.SourceVideo;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The same 1080p clip with sound transcoded to the 360p/720p/1080p HLS ladder three ways, in one run:
+ * <ol>
+ *     <li><b>three runs</b>: one ffmpeg process per rung, one after the other (the baseline);</li>
+ *     <li><b>one pass</b>: the media worker's single ffmpeg process for the whole ladder (decode once, split);</li>
+ *     <li><b>pipeline</b>: a real upload through the API of a freshly started application, from the 202 of
+ *     {@code upload/complete} until {@code GET /videos/{id}} says READY (saga, Kafka both ways, S3 download and upload,
+ *     probe, poster, read model).</li>
+ * </ol>
+ * The ffmpeg command lines are the media worker's own ({@link FfmpegCommands}); each way runs {@code rounds} times and
+ * the median counts. Prints realtime factors (clip seconds per wall second) and the two ratios the targets are about.
+ * <pre>
+ * mvn -B -q -DskipTests install
+ * mvn -q -pl bench exec:java -Dexec.mainClass=io.vidlog.bench.transcode.TranscodeBenchmark \
+ *     -Dexec.args="seconds=30 rounds=3"
+ * </pre>
+ */
+public final class TranscodeBenchmark {
+
+    private static final String LOCAL_JWT_SECRET = "vidlog-local-development-only-hs256-key-never-use-in-production";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration PIPELINE_LIMIT = Duration.ofMinutes(10);
+
+    private TranscodeBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>(Map.of("seconds", "30", "rounds", "3"));
+        for (String arg : args) {
+            String[] pair = arg.split("=", 2);
+            if (pair.length != 2 || !options.containsKey(pair[0])) {
+                throw new IllegalArgumentException("Arguments are name=value, names " + options.keySet());
+            }
+            options.put(pair[0], pair[1]);
+        }
+        int seconds = Integer.parseInt(options.get("seconds"));
+        int rounds = Integer.parseInt(options.get("rounds"));
+        Path work = Path.of(".vidlog", "bench", "transcode-" + System.currentTimeMillis()).toAbsolutePath();
+        Files.createDirectories(work);
+        System.out.printf(Locale.ROOT, "Transcode benchmark %s; files in %s; %d cores%n", options, work,
+                Runtime.getRuntime().availableProcessors());
+
+        try (LocalStack.Lease ffmpegOnly = LocalStack.acquire(LocalStackSettings.from(System::getProperty),
+                Set.of("ffmpeg"))) {
+            String ffmpeg = (String) ffmpegOnly.properties().get("vidlog.ffmpeg.path");
+            Path clip = makeClip(ffmpeg, work.resolve("clip.mp4"), seconds);
+            SourceVideo source = new SourceVideo(1920, 1080, seconds, true);
+            List<Rung> ladder = new LadderPlanner().plan(source.width(), source.height());
+            FfmpegCommands commands = new FfmpegCommands(ffmpeg);
+
+            double[] threeRuns = new double[rounds];
+            double[] onePass = new double[rounds];
+            for (int round = 0; round < rounds; round++) {
+                Path out = work.resolve("round-" + round);
+                long started = System.nanoTime();
+                for (Rung rung : ladder) {
+                    run(commands.hlsLadder(clip, source, List.of(rung), out.resolve("three-runs/" + rung.name())));
+                }
+                threeRuns[round] = elapsed(started);
+                started = System.nanoTime();
+                run(commands.hlsLadder(clip, source, ladder, out.resolve("one-pass")));
+                onePass[round] = elapsed(started);
+                System.out.printf(Locale.ROOT, "round %d: three runs %.1f s, one pass %.1f s%n", round + 1,
+                        threeRuns[round], onePass[round]);
+            }
+            double[] pipeline = pipeline(work, clip, rounds);
+
+            double three = median(threeRuns);
+            double one = median(onePass);
+            double whole = median(pipeline);
+            System.out.printf(Locale.ROOT, "%n%-12s %10s %10s%n", "way", "median s", "realtime×");
+            System.out.printf(Locale.ROOT, "%-12s %10.1f %10.2f%n", "three runs", three, seconds / three);
+            System.out.printf(Locale.ROOT, "%-12s %10.1f %10.2f%n", "one pass", one, seconds / one);
+            System.out.printf(Locale.ROOT, "%-12s %10.1f %10.2f%n", "pipeline", whole, seconds / whole);
+            System.out.printf(Locale.ROOT, "one pass is %.2f× faster than three runs (target ≥ 1.2×)%n", three / one);
+            System.out.printf(Locale.ROOT, "pipeline overhead over one pass: %+.1f %% (target ≤ 10 %%)%n",
+                    (whole / one - 1) * 100);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    /** The upload-complete → READY time of {@code rounds} uploads of {@code clip}, on an application of its own. */
+    private static double[] pipeline(Path work, Path clip, int rounds) throws Exception {
+        VidlogApp app = VidlogApp.prepare(work.resolve("app"), List.of("-Xmx1g"), List.of());
+        double[] times = new double[rounds];
+        try (VidlogApp.Running running = app.start("pipeline")) {
+            String creator = new Hs256Tokens(LOCAL_JWT_SECRET).sign("bench-creator", List.of("USER", "CREATOR"),
+                    Duration.ofHours(2));
+            for (int round = 0; round < rounds; round++) {
+                String videoId = call(app, "POST", "/api/v1/videos", creator, """
+                        {"title":"Transcode benchmark %d","description":"","tags":["bench"],"videoType":"HORIZONTAL"}
+                        """.formatted(round)).path("videoId").asText();
+                JsonNode plan = call(app, "POST", "/api/v1/videos/" + videoId + "/upload", creator, """
+                        {"fileName":"clip.mp4","contentType":"video/mp4","sizeBytes":%d}""".formatted(Files.size(clip)));
+                String parts = putParts(plan, Files.readAllBytes(clip));
+                long started = System.nanoTime();
+                call(app, "POST", "/api/v1/videos/" + videoId + "/upload/complete", creator,
+                        "{\"uploadId\":\"%s\",\"parts\":[%s]}".formatted(plan.path("uploadId").asText(), parts));
+                awaitReady(app, videoId, creator);
+                times[round] = elapsed(started);
+                System.out.printf(Locale.ROOT, "pipeline round %d: %.1f s%n", round + 1, times[round]);
+            }
+        }
+        return times;
+    }
+
+    private static String putParts(JsonNode plan, byte[] bytes) throws Exception {
+        long partSize = plan.path("partSize").asLong();
+        List<String> parts = new ArrayList<>();
+        for (JsonNode part : plan.path("parts")) {
+            int number = part.path("partNumber").asInt();
+            int from = (int) ((number - 1) * partSize);
+            int to = (int) Math.min(bytes.length, from + partSize);
+            HttpResponse<Void> put = HTTP.send(HttpRequest.newBuilder(URI.create(part.path("url").asText()))
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(Arrays.copyOfRange(bytes, from, to))).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            String etag = put.headers().firstValue("ETag").orElseThrow(() -> new IllegalStateException(
+                    "S3 answered part " + number + " with " + put.statusCode() + " and no ETag"));
+            parts.add("{\"partNumber\":%d,\"etag\":%s}".formatted(number, JSON.writeValueAsString(etag)));
+        }
+        return String.join(",", parts);
+    }
+
+    private static void awaitReady(VidlogApp app, String videoId, String token) throws Exception {
+        long deadline = System.nanoTime() + PIPELINE_LIMIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            String status = call(app, "GET", "/api/v1/videos/" + videoId, token, null).path("status").asText();
+            if (status.equals("READY")) {
+                return;
+            }
+            if (status.equals("FAILED")) {
+                throw new IllegalStateException("Video " + videoId + " failed to transcode: see "
+                        + app.baseUrl() + "/api/v1/admin/sagas/" + videoId);
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("Video " + videoId + " not READY within " + PIPELINE_LIMIT);
+    }
+
+    private static JsonNode call(VidlogApp app, String method, String path, String token, String body)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
+                .header("Authorization", "Bearer " + token)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
+    }
+
+    private static Path makeClip(String ffmpeg, Path clip, int seconds) throws Exception {
+        run(List.of(ffmpeg, "-y", "-v", "error",
+                "-f", "lavfi", "-i", "testsrc2=size=1920x1080:rate=30:duration=" + seconds,
+                "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=" + seconds,
+                "-c:v", "libx264", "-preset", "veryfast", "-b:v", "8M", "-pix_fmt", "yuv420p", "-c:a", "aac",
+                clip.toString()));
+        return clip;
+    }
+
+    private static void run(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("Failed (exit " + process.exitValue() + "): " + String.join(" ", command));
+        }
+    }
+
+    private static double elapsed(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> tree = Files.walk(root)) {
+            for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}
