@@ -74,13 +74,17 @@ public final class FfmpegCommands {
                 posterFile.toString());
     }
 
+    /**
+     * A cascade from the largest rung down: each rung is scaled from the one above it rather than from the source, so
+     * the smaller rungs read a quarter or less of the source's pixels. The rungs come smallest first.
+     */
     private static String splitAndScale(List<Rung> rungs) {
-        StringBuilder graph = new StringBuilder("[0:v:0]split=").append(rungs.size());
-        for (int i = 0; i < rungs.size(); i++) {
-            graph.append("[s").append(i).append(']');
-        }
-        for (int i = 0; i < rungs.size(); i++) {
-            graph.append(";[s").append(i).append(']').append(scale(rungs.get(i))).append("[v").append(i).append(']');
+        StringJoiner graph = new StringJoiner(";");
+        String input = "[0:v:0]";
+        for (int i = rungs.size() - 1; i >= 0; i--) {
+            String output = i == 0 ? "[v0]" : ",split=2[v" + i + "][t" + i + "]";
+            graph.add(input + scale(rungs.get(i)) + output);
+            input = "[t" + i + "]";
         }
         return graph.toString();
     }

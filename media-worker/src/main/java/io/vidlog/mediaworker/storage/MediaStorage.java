@@ -5,11 +5,16 @@ import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /** The media bucket: sources come from it, HLS renditions go into it. S3 failures surface as {@code SdkException}. */
@@ -20,6 +25,8 @@ public final class MediaStorage {
             "ts", "video/mp2t",
             "jpg", "image/jpeg");
     private static final String UNKNOWN_CONTENT_TYPE = "application/octet-stream";
+    /** Segments are small: a few PUTs at once hide each one's round trip. */
+    private static final int PARALLEL_UPLOADS = 4;
 
     private final S3Client s3;
     private final String bucket;
@@ -34,8 +41,8 @@ public final class MediaStorage {
     }
 
     /**
-     * Uploads every file below {@code folder} to {@code prefix} plus its relative path, {@code lastFile} at the end:
-     * whoever finds that file (the master playlist) finds everything it refers to.
+     * Uploads every file below {@code folder} to {@code prefix} plus its relative path, several at once, and
+     * {@code lastFile} after all others: whoever finds that file (the master playlist) finds everything it refers to.
      *
      * @return how many files were uploaded
      */
@@ -44,11 +51,33 @@ public final class MediaStorage {
         try (Stream<Path> walk = Files.walk(folder)) {
             files = walk.filter(Files::isRegularFile).filter(file -> !file.equals(lastFile)).sorted().toList();
         }
-        for (Path file : files) {
-            upload(file, prefix + relativeKey(folder, file));
+        ExecutorService uploads = Executors.newFixedThreadPool(PARALLEL_UPLOADS);
+        try {
+            List<Future<?>> pending = files.stream()
+                    .<Future<?>>map(file -> uploads.submit(() -> upload(file, prefix + relativeKey(folder, file))))
+                    .toList();
+            for (Future<?> upload : pending) {
+                awaitUpload(upload);
+            }
+        } finally {
+            uploads.shutdownNow();
         }
         upload(lastFile, prefix + relativeKey(folder, lastFile));
         return files.size() + 1;
+    }
+
+    private static void awaitUpload(Future<?> upload) throws IOException {
+        try {
+            upload.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("Interrupted while uploading the renditions");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IOException(e.getCause());
+        }
     }
 
     private void upload(Path file, String key) {

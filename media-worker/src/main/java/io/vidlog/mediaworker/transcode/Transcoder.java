@@ -123,7 +123,9 @@ public class Transcoder {
                                                    Consumer<TranscodeResultMessage> progress)
             throws NotAVideoException, DeadlinePassedException, IOException, InterruptedException, TranscodeFailure {
         Path source = workDir.resolve("source");
+        long downloadStarted = System.nanoTime();
         storage.download(request.sourceKey(), source);
+        double downloadSeconds = secondsSince(downloadStarted);
         SourceVideo video = ffprobe.probe(source, request.deadline());
         List<Rung> rungs = planner.plan(video.width(), video.height());
         log.info("Transcoding video {} attempt {}: {}x{}, {} s{} into {}", request.videoId(), request.attemptId(),
@@ -141,8 +143,9 @@ public class Transcoder {
                         progress.accept(TranscodeResultMessage.progress(request.videoId(), request.attemptId(), percent));
                     }
                 }));
-        double encodingSeconds = (System.nanoTime() - encodingStarted) / 1e9;
+        double encodingSeconds = secondsSince(encodingStarted);
 
+        long posterStarted = System.nanoTime();
         Path poster = output.resolve(POSTER);
         double posterAt = Math.min(settings.posterAt().toMillis() / 1000.0, video.durationSeconds() / 2);
         run("ffmpeg (poster)", ffmpeg.poster(source, posterAt, rungs.get(rungs.size() - 1), poster),
@@ -151,16 +154,27 @@ public class Transcoder {
         if (!clock.instant().isBefore(request.deadline())) {
             throw new DeadlinePassedException();
         }
+        double posterSeconds = secondsSince(posterStarted);
         Path master = output.resolve(FfmpegCommands.MASTER_PLAYLIST);
+        long uploadStarted = System.nanoTime();
         int files = storage.uploadFolder(output, request.outputPrefix(), master);
-        log.info("Transcoded video {} attempt {}: {} s of video encoded in {} s ({}x real time), {} files uploaded "
-                        + "to {}", request.videoId(), request.attemptId(), video.durationSeconds(),
-                String.format(Locale.ROOT, "%.1f", encodingSeconds),
+        log.info("Transcoded video {} attempt {}: {} s of video encoded in {} s ({}x real time); download {} s, "
+                        + "poster {} s, upload of {} files to {} {} s", request.videoId(), request.attemptId(),
+                video.durationSeconds(), seconds(encodingSeconds),
                 String.format(Locale.ROOT, "%.2f", video.durationSeconds() / encodingSeconds),
-                files, request.outputPrefix());
+                seconds(downloadSeconds), seconds(posterSeconds), files, request.outputPrefix(),
+                seconds(secondsSince(uploadStarted)));
         return TranscodeResultMessage.succeeded(request.videoId(), request.attemptId(), video.durationSeconds(),
                 request.outputPrefix() + FfmpegCommands.MASTER_PLAYLIST, request.outputPrefix() + POSTER,
                 rungs.stream().map(Rung::rendition).toList());
+    }
+
+    private static double secondsSince(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    private static String seconds(double seconds) {
+        return String.format(Locale.ROOT, "%.2f", seconds);
     }
 
     private void run(String what, List<String> command, Instant deadline, Consumer<String> stdout)

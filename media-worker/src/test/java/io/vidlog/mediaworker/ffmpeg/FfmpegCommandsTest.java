@@ -26,8 +26,9 @@ class FfmpegCommandsTest {
 
         assertThat(command.get(0)).isEqualTo("/opt/ffmpeg/bin/ffmpeg");
         assertThat(Collections.frequency(command, "-i")).isEqualTo(1);
-        assertThat(valueOf(command, "-filter_complex")).isEqualTo("[0:v:0]split=3[s0][s1][s2]"
-                + ";[s0]scale=640:360,setsar=1[v0];[s1]scale=1280:720,setsar=1[v1];[s2]scale=1920:1080,setsar=1[v2]");
+        assertThat(valueOf(command, "-filter_complex")).isEqualTo(
+                "[0:v:0]scale=1920:1080,setsar=1,split=2[v2][t2];[t2]scale=1280:720,setsar=1,split=2[v1][t1]"
+                        + ";[t1]scale=640:360,setsar=1[v0]");
         assertThat(valuesOf(command, "-map")).containsExactly("[v0]", "[v1]", "[v2]", "0:a:0", "0:a:0", "0:a:0");
     }
 
@@ -95,7 +96,7 @@ class FfmpegCommandsTest {
 
         List<String> command = commands.hlsLadder(SOURCE, new SourceVideo(320, 240, 3, true), rungs, OUTPUT);
 
-        assertThat(valueOf(command, "-filter_complex")).isEqualTo("[0:v:0]split=1[s0];[s0]scale=320:240,setsar=1[v0]");
+        assertThat(valueOf(command, "-filter_complex")).isEqualTo("[0:v:0]scale=320:240,setsar=1[v0]");
         assertThat(valueOf(command, "-var_stream_map")).isEqualTo("v:0,a:0,name:240p");
     }
 
