@@ -54,16 +54,14 @@ class TranscodeStepsProjection {
 
     @EventHandler
     void on(TranscodeProgressedEvent event, @Timestamp Instant at) {
-        jdbc.update("""
-                update transcode_step set progress = greatest(progress, ?), updated_at = ?
-                where video_id = ? and attempt_id = ? and step = 'REQUESTED'""",
-                event.percent(), sql(at), event.videoId(), event.attemptId());
+        attemptProgress(event.videoId(), event.attemptId(), event.percent(), at);
         jdbc.update("update transcode_run set progress = greatest(progress, ?), updated_at = ? where video_id = ?",
                 event.percent(), sql(at), event.videoId());
     }
 
     @EventHandler
     void on(TranscodeSucceededEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        attemptProgress(event.videoId(), event.attemptId(), 100, at);
         step(event.videoId(), sequence, TranscodeStep.SUCCEEDED, event.attempt(), event.attemptId(), 100,
                 event.renditions().size() + " renditions, " + event.durationSeconds() + " s", at);
         updateRun(event.videoId(), TranscodeRunStatus.RUNNING, event.attempt(), 100, null, at);
@@ -89,6 +87,14 @@ class TranscodeStepsProjection {
     void on(VideoTranscodingFailedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         step(event.videoId(), sequence, TranscodeStep.GAVE_UP, null, null, null, event.reason(), at);
         updateRun(event.videoId(), TranscodeRunStatus.FAILED, null, null, event.reason(), at);
+    }
+
+    /** The REQUESTED step of an attempt shows how far it got: reported progress, 100 once it succeeded. */
+    private void attemptProgress(String videoId, String attemptId, int percent, Instant at) {
+        jdbc.update("""
+                update transcode_step set progress = greatest(progress, ?), updated_at = ?
+                where video_id = ? and attempt_id = ? and step = 'REQUESTED'""",
+                percent, sql(at), videoId, attemptId);
     }
 
     @ResetHandler

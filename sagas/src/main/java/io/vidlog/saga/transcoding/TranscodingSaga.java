@@ -93,12 +93,7 @@ public class TranscodingSaga {
         Instant deadline = attempts.now().plus(timeout);
         deadlines.schedule(timeout, ATTEMPT_DEADLINE, attemptId);
         log.info("Video {}: transcode attempt {} ({}) requested, deadline in {}", videoId, number, attemptId, timeout);
-        commands.send(new RequestTranscodeCommand(videoId, attemptId, number, deadline))
-                .exceptionally(refused -> {
-                    log.warn("Video {}: attempt {} was refused ({}); its deadline will retry it", videoId, attemptId,
-                            refused.getMessage());
-                    return null;
-                });
+        send(new RequestTranscodeCommand(videoId, attemptId, number, deadline), "its deadline will retry it");
     }
 
     @SagaEventHandler(associationProperty = "videoId")
@@ -109,7 +104,8 @@ public class TranscodingSaga {
         attemptOpen = false;
         deadlines.cancelAllWithinScope(ATTEMPT_DEADLINE);
         int durationSeconds = (int) Math.max(1, Math.round(event.durationSeconds()));
-        commands.send(new PublishVideoCommand(videoId, durationSeconds, event.manifestKey(), event.posterKey()));
+        send(new PublishVideoCommand(videoId, durationSeconds, event.manifestKey(), event.posterKey()),
+                "an admin can transcode it again");
     }
 
     @SagaEventHandler(associationProperty = "videoId")
@@ -124,7 +120,7 @@ public class TranscodingSaga {
         }
         String reason = "no result before the attempt's deadline ("
                 + settings.attemptTimeout(sourceSizeBytes).toSeconds() + " s)";
-        commands.send(new FailTranscodeCommand(videoId, timedOutAttemptId, reason, true));
+        send(new FailTranscodeCommand(videoId, timedOutAttemptId, reason, true), "the saga moves on regardless");
         attemptFailed(timedOutAttemptId, reason, true);
     }
 
@@ -141,13 +137,22 @@ public class TranscodingSaga {
             deadlines.schedule(backoff, RETRY_DEADLINE);
         } else {
             log.warn("Video {}: attempt {} failed ({}); giving up", videoId, attempt, reason);
-            commands.send(new MarkVideoFailedCommand(videoId, reason));
+            send(new MarkVideoFailedCommand(videoId, reason), "an admin can transcode it again");
         }
     }
 
     @DeadlineHandler(deadlineName = RETRY_DEADLINE)
     void retry() {
         requestAttempt(attempt + 1);
+    }
+
+    /** Commands go out asynchronously; a refusal is logged with what happens next, never lost silently. */
+    private void send(Object command, String consequence) {
+        commands.send(command).exceptionally(refused -> {
+            log.warn("Video {}: {} was refused ({}); {}", videoId, command.getClass().getSimpleName(),
+                    refused.getMessage(), consequence);
+            return null;
+        });
     }
 
     private boolean isCurrent(String reportedAttemptId) {
