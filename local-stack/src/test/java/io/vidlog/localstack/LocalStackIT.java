@@ -147,7 +147,7 @@ class LocalStackIT {
                 {"tokenizer": "standard", "filter": ["vidlog_edge_ngram"], "text": "캠핑"}"""))
                 .containsExactly("캠", "캠핑");
         assertThat(analyse("""
-                {"tokenizer": "standard", "filter": ["vidlog_ngram"], "text": "여행브이로그"}"""))
+                {"tokenizer": "vidlog_ngram", "text": "여행브이로그"}"""))
                 .containsExactly("여행", "행브", "브이", "이로", "로그");
         // Settings given inline reach the filter.
         assertThat(analyse("""

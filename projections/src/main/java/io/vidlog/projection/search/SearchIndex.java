@@ -143,7 +143,7 @@ public class SearchIndex {
                 log.warn("No search index behind {}: building one from the search_video rows", writeAlias());
                 rebuildFromRows(aliases, replaying);
             } else if (!replaying && !aliases.write().equals(aliases.read())) {
-                point(readAlias(), aliases.read(), aliases.write());
+                serve(aliases.read(), aliases.write());
                 log.info("Replay of {} caught up: queries now read {}", ProcessingGroups.SEARCH, aliases.write());
             } else if (!replaying && !aliases.write().startsWith(indexPrefix())) {
                 log.info("Search index {} has an older mapping than {}: building a new one from the rows",
@@ -175,7 +175,7 @@ public class SearchIndex {
         RedisCopy.inChunks(jdbc, SELECT + SEARCHABLE, this::row, CHUNK, chunk -> written[0] += bulkOrFail(chunk));
         // While a replay fills the index, the rows are not complete yet: the read alias follows when it caught up.
         if (!replaying || aliases.read() == null) {
-            point(readAlias(), aliases.read(), fresh);
+            serve(aliases.read(), fresh);
         }
         log.info("Built search index {} from {} rows in {} ms", fresh, written[0],
                 (System.nanoTime() - started) / 1_000_000);
@@ -249,7 +249,23 @@ public class SearchIndex {
         es.indices().updateAliases(update -> update.actions(actions));
     }
 
-    /** Deletes our indices that neither alias points to any more (replaced by a rebuild). */
+    /**
+     * Moves the read alias from {@code served} (if any) to {@code next} and drops {@code served}, in one atomic
+     * step: no query finds no index, none finds the old one after the swap.
+     */
+    private void serve(String served, String next) throws IOException {
+        List<Action> actions = new ArrayList<>();
+        actions.add(Action.of(action -> action.add(add -> add.index(next).alias(readAlias()))));
+        if (served != null) {
+            actions.add(Action.of(action -> action.removeIndex(remove -> remove.index(served))));
+        }
+        es.indices().updateAliases(update -> update.actions(actions));
+        if (served != null) {
+            log.info("Dropped the replaced search index {}", served);
+        }
+    }
+
+    /** Deletes our indices that neither alias points to any more (left over by an interrupted rebuild). */
     private void dropUnused(Aliases aliases) throws IOException {
         for (String index : aliases.indices()) {
             if (!index.equals(aliases.read()) && !index.equals(aliases.write())) {

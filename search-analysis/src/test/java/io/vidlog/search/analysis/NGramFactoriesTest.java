@@ -7,7 +7,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-class NGramFilterFactoriesTest {
+class NGramFactoriesTest {
 
     @Test
     void edgeNGramsAreThePrefixesWithoutTheOriginalBeyondMaxGram() {
@@ -21,22 +21,23 @@ class NGramFilterFactoriesTest {
 
     @Test
     void nGramsAreBigramsByDefault() {
-        NGramFilterFactory defaults = new NGramFilterFactory(IndexSettings.defaults(NGramFilterFactory.Settings.class));
-        assertThat(Tokens.ofKeyword("여행브이로그", defaults)).containsExactly("여행", "행브", "브이", "이로", "로그");
+        NGramTokenizerFactory defaults = new NGramTokenizerFactory(
+                IndexSettings.defaults(NGramTokenizerFactory.Settings.class));
+        assertThat(Tokens.of("여행브이로그", defaults.create())).containsExactly("여행", "행브", "브이", "이로", "로그");
     }
 
     @Test
     void nGramSizesAreConfigurable() {
-        NGramFilterFactory oneToThree = new NGramFilterFactory(
-                IndexSettings.of(NGramFilterFactory.Settings.class, Map.of("min_gram", 1, "max_gram", 3)));
-        assertThat(Tokens.ofKeyword("캠핑", oneToThree)).containsExactly("캠", "캠핑", "핑");
+        NGramTokenizerFactory oneToThree = new NGramTokenizerFactory(
+                IndexSettings.of(NGramTokenizerFactory.Settings.class, Map.of("min_gram", 1, "max_gram", 3)));
+        assertThat(Tokens.of("캠핑", oneToThree.create())).containsExactly("캠", "캠핑", "핑");
     }
 
     @Test
     void aMaxGramBelowTheMinGramFailsWithTheFilterName() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new NGramFilterFactory(
-                        IndexSettings.of(NGramFilterFactory.Settings.class, Map.of("min_gram", 3, "max_gram", 2))))
+                .isThrownBy(() -> new NGramTokenizerFactory(
+                        IndexSettings.of(NGramTokenizerFactory.Settings.class, Map.of("min_gram", 3, "max_gram", 2))))
                 .withMessageContaining("vidlog_ngram");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new EdgeNGramFilterFactory(
