@@ -86,7 +86,7 @@ function runs(steps, openRuns) {
         const latest = number === grouped.length;
         const details = h('details', {class: 'run', open: latest || openRuns.has(number), 'data-run': number},
             h('summary', {}, `Run ${number}`, h('span', {class: 'muted small'}, ` · ${time(runSteps[0].at)}`)),
-            h('ol', {class: 'timeline'}, runSteps.map(stepItem)));
+            h('ol', {class: 'timeline'}, runSteps.map(step => stepItem(step, runSteps))));
         // The latest run is always open; the older ones stay as the operator left them.
         details.addEventListener('toggle', () => latest || (details.open ? openRuns.add(number)
             : openRuns.delete(number)));
@@ -94,8 +94,8 @@ function runs(steps, openRuns) {
     }).reverse()];
 }
 
-function stepItem(step) {
-    const {what, tone} = describe(step);
+function stepItem(step, runSteps) {
+    const {what, tone} = describe(step, runSteps);
     return h('li', {class: tone, 'data-step': step.step, 'data-attempt': step.attempt},
         h('span', {class: 'what'}, what),
         h('span', {class: 'when', title: step.at}, time(step.at)),
@@ -103,14 +103,16 @@ function stepItem(step) {
         step.detail ? h('div', {class: 'detail'}, detail(step)) : null);
 }
 
-function describe(step) {
+function describe(step, runSteps) {
     switch (step.step) {
         case 'UPLOADED':
             return {what: 'Uploaded', tone: 'ok'};
         case 'RETRANSCODE_REQUESTED':
             return {what: 'Transcode again requested', tone: ''};
         case 'REQUESTED':
-            return {what: `Attempt ${step.attempt} requested`, tone: step.progress === 100 ? 'ok' : 'active'};
+            // Still in progress until its attempt succeeded or failed.
+            return {what: `Attempt ${step.attempt} requested`, tone: runSteps.some(later => later.step !== 'REQUESTED'
+                && later.attemptId === step.attemptId) ? '' : 'active'};
         case 'SUCCEEDED':
             return {what: `Attempt ${step.attempt} succeeded`, tone: 'ok'};
         case 'FAILED':

@@ -29,7 +29,7 @@ class EventTrace {
      * Newest first: the Video aggregate's own stream through its key, the viewers' aggregates through the index of
      * migration V2 (its expression is repeated here verbatim so that PostgreSQL uses it).
      */
-    private static final String NEWEST_EVENTS = """
+    static final String NEWEST_EVENTS = """
             select global_index, type, aggregate_identifier, sequence_number, payload_type, time_stamp from (
                 (select * from domain_event_entry where aggregate_identifier = ?
                  order by sequence_number desc limit ?)

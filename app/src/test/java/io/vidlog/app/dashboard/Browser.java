@@ -102,6 +102,10 @@ final class Browser implements AutoCloseable {
         until(Duration.ofSeconds(10), browser -> !browser.path().startsWith("/dashboard/sign-in"));
     }
 
+    Object script(String javaScript) {
+        return ((JavascriptExecutor) driver).executeScript(javaScript);
+    }
+
     void signOut() {
         driver.manage().deleteAllCookies();
     }
@@ -115,8 +119,7 @@ final class Browser implements AutoCloseable {
      */
     Path screenshot(String name) {
         Dimension window = driver.manage().window().getSize();
-        long height = (Long) ((JavascriptExecutor) driver).executeScript(
-                "return Math.ceil(document.documentElement.scrollHeight)");
+        long height = (Long) script("return Math.ceil(document.documentElement.scrollHeight)");
         driver.manage().window().setSize(new Dimension(window.getWidth(),
                 (int) Math.max(window.getHeight(), height + window.getHeight() - innerHeight())));
         try {
@@ -130,7 +133,7 @@ final class Browser implements AutoCloseable {
     }
 
     private long innerHeight() {
-        return (Long) ((JavascriptExecutor) driver).executeScript("return window.innerHeight");
+        return (Long) script("return window.innerHeight");
     }
 
     @Override

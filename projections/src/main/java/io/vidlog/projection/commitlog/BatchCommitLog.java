@@ -37,7 +37,7 @@ public class BatchCommitLog implements BatchCommitRecorder.Sink {
     private final JdbcTemplate jdbc;
     private final CommitLogSettings settings;
 
-    BatchCommitLog(JdbcTemplate jdbc, CommitLogSettings settings) {
+    public BatchCommitLog(JdbcTemplate jdbc, CommitLogSettings settings) {
         this.jdbc = jdbc;
         this.settings = settings;
     }
@@ -79,8 +79,9 @@ public class BatchCommitLog implements BatchCommitRecorder.Sink {
         jdbc.update("delete from projection_batch_commit where processing_group = ?", group);
     }
 
+    /** Forgets the batches beyond the age and count kept; every minute, and on demand. */
     @Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
-    void prune() {
+    public void prune() {
         Timestamp oldest = Timestamp.from(Instant.now().minus(settings.maxAge()));
         for (String group : ProcessingGroups.ALL) {
             jdbc.update("""
