@@ -70,23 +70,38 @@ export async function call(url, {method = 'GET', body, headers = {}} = {}) {
 
 /**
  * Runs task now and again every interval (ms, or a function answering it) while the page is visible, and shows in
- * the footer when the data was last updated or why it could not be. Answers a function that runs it at once.
+ * the footer when the data was last updated or why it could not be. Answers a function that runs it again at once
+ * (right after the round under way, if one is).
  */
 export function poll(interval, task) {
     let timer;
+    let busy = false;
+    let again = false;
     const run = async () => {
         clearTimeout(timer);
-        if (document.visibilityState === 'visible') {
-            try {
+        if (busy) {
+            again = true;
+            return;
+        }
+        busy = true;
+        try {
+            if (document.visibilityState === 'visible') {
                 await task();
                 live(null);
-            } catch (error) {
-                if (!(error instanceof ApiError && error.status === 401)) {
-                    live(error);
-                }
             }
+        } catch (error) {
+            if (!(error instanceof ApiError && error.status === 401)) {
+                live(error);
+            }
+        } finally {
+            busy = false;
         }
-        timer = setTimeout(run, typeof interval === 'function' ? interval() : interval);
+        if (again) {
+            again = false;
+            run();
+        } else {
+            timer = setTimeout(run, typeof interval === 'function' ? interval() : interval);
+        }
     };
     document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && run());
     run();

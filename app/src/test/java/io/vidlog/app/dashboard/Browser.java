@@ -4,6 +4,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,10 +90,26 @@ final class Browser implements AutoCloseable {
                 .findFirst().orElse(null));
     }
 
-    /** Waits until {@code condition} answers something other than null or false, and answers that. */
-    <T> T until(Duration timeout, java.util.function.Function<Browser, T> condition) {
+    /**
+     * Waits until {@code condition} answers something other than null or false, and answers that. The pages redraw
+     * what their polls changed, so an element found a moment ago may be gone: the condition is then asked again.
+     */
+    <T> T until(Duration timeout, Function<Browser, T> condition) {
         ExpectedCondition<T> expected = ignored -> condition.apply(this);
-        return new WebDriverWait(driver, timeout, Duration.ofMillis(200)).until(expected);
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(200))
+                .ignoring(StaleElementReferenceException.class).until(expected);
+    }
+
+    /** The text of the first element matching {@code css} once it has some, even if the page redraws it meanwhile. */
+    String text(String css) {
+        return until(Duration.ofSeconds(15), browser -> {
+            String text = browser.await(css).getText();
+            return text.isEmpty() ? null : text;
+        });
+    }
+
+    String attribute(String css, String name) {
+        return until(Duration.ofSeconds(15), browser -> browser.await(css).getAttribute(name));
     }
 
     /** Signs in on the sign-in page with a pasted token, as an operator would. */

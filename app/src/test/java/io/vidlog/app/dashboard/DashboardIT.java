@@ -92,7 +92,7 @@ class DashboardIT {
         browser.find("#dev-sign-in").click();
 
         browser.until(Duration.ofSeconds(15), page -> page.path().equals("/dashboard/projections"));
-        assertThat(browser.await("#who").getText()).startsWith("dashboard-admin · ADMIN");
+        assertThat(browser.text("#who")).startsWith("dashboard-admin · ADMIN");
         assertThat(browser.await("[data-projection=rankings]").isDisplayed()).isTrue();
     }
 
@@ -100,8 +100,8 @@ class DashboardIT {
     void aSignedInUserWithoutTheAdminRoleGetsAForbiddenPage() {
         browser.signIn(viewer);
 
-        assertThat(browser.await("h1").getText()).isEqualTo("403 · Not allowed");
-        assertThat(browser.await("#who").getText()).contains("viewer-").contains("roles USER");
+        assertThat(browser.text("h1")).isEqualTo("403 · Not allowed");
+        assertThat(browser.text("#who")).contains("viewer-").contains("roles USER");
         browser.screenshot("forbidden");
 
         browser.find("#switch").click();
@@ -126,10 +126,10 @@ class DashboardIT {
 
         browser.find(row + " a").click();
         browser.until(Duration.ofSeconds(10), page -> page.path().equals("/dashboard/sagas/" + video));
-        assertThat(browser.await("#saga-status").getText()).isEqualTo("FAILED");
-        assertThat(browser.await("#saga-error").getText()).isEqualTo("Last error: not a video");
+        assertThat(browser.text("#saga-status")).isEqualTo("FAILED");
+        assertThat(browser.text("#saga-error")).isEqualTo("Last error: not a video");
         assertThat(steps("1")).containsExactly("UPLOADED", "REQUESTED", "FAILED", "GAVE_UP");
-        assertThat(browser.find("[data-run='1'] li[data-step=FAILED]").getText())
+        assertThat(browser.text("[data-run='1'] li[data-step=FAILED]"))
                 .contains("Attempt 1 failed").contains("not a video");
 
         // The creator's real clip replaces the text file in S3; the new run transcodes it.
@@ -175,13 +175,14 @@ class DashboardIT {
             }
             return "complete".equals(replay);
         });
-        assertThat(browser.find(card + "progress").getAttribute("value")).isEqualTo("100");
-        assertThat(browser.find(card + ".note").getText()).startsWith("Replay complete");
-        assertThat(browser.find(card + ".badge").getText()).isEqualTo("RUNNING");
+        assertThat(browser.attribute(card + "progress", "value")).isEqualTo("100");
+        assertThat(browser.text(card + ".note")).startsWith("Replay complete");
+        assertThat(browser.text(card + ".badge")).isEqualTo("RUNNING");
 
         browser.find(card + "[data-action=drift]").click();
-        assertThat(browser.until(Duration.ofMinutes(1), page -> page.findAll(card + "[data-drift]").stream()
-                .findFirst().orElse(null)).getText()).startsWith("No drift");
+        String drift = browser.until(Duration.ofMinutes(1), page -> page.findAll(card + "[data-drift]").stream()
+                .map(WebElement::getText).findFirst().orElse(null));
+        assertThat(drift).startsWith("No drift");
         browser.screenshot("projections-replay");
     }
 
@@ -201,17 +202,19 @@ class DashboardIT {
         browser.until(Duration.ofSeconds(30), page -> !page.findAll(bookmarked + "[data-status]").isEmpty()
                 && page.findAll(bookmarked + "[data-status=pending]").isEmpty());
         assertThat(browser.path()).isEqualTo("/dashboard/events?videoId=" + video + "&limit=50");
-        assertThat(browser.findAll("#trace tr[data-type]").stream().map(row -> row.getAttribute("data-type")))
+        List<String> types = browser.until(Duration.ofSeconds(10), page -> page.findAll("#trace tr[data-type]")
+                .stream().map(row -> row.getAttribute("data-type")).toList());
+        assertThat(types)
                 .containsExactly("VideoBookmarkedEvent", "VideoReactionChangedEvent", "VideoPublishedEvent",
                         "VideoCreatedEvent");
         for (String group : List.of(ProcessingGroups.VIDEO_METADATA, ProcessingGroups.RANKINGS,
                 ProcessingGroups.TASTE_SCORES)) {
-            WebElement applied = browser.find(bookmarked + "[data-projection=" + group + "]");
-            assertThat(applied.getAttribute("data-status")).as(group).isEqualTo("applied");
-            assertThat(applied.getText()).as("time applied, then delay: %s", group)
+            String applied = bookmarked + "[data-projection=" + group + "]";
+            assertThat(browser.attribute(applied, "data-status")).as(group).isEqualTo("applied");
+            assertThat(browser.text(applied)).as("time applied, then delay: %s", group)
                     .matches("(?s)\\d{2}:\\d{2}:\\d{2}\\.\\d{3}\\s+\\+\\d+(\\.\\d)? m?s");
         }
-        assertThat(browser.find(bookmarked + "[data-projection=transcode-steps]").getAttribute("data-status"))
+        assertThat(browser.attribute(bookmarked + "[data-projection=transcode-steps]", "data-status"))
                 .isEqualTo("skipped");
         browser.screenshot("event-trace");
     }
@@ -233,7 +236,7 @@ class DashboardIT {
     }
 
     private static List<String> steps(String run) {
-        return browser.findAll("[data-run='" + run + "'] li[data-step]").stream()
-                .map(step -> step.getAttribute("data-step")).toList();
+        return browser.until(Duration.ofSeconds(10), page -> page.findAll("[data-run='" + run + "'] li[data-step]")
+                .stream().map(step -> step.getAttribute("data-step")).toList());
     }
 }

@@ -100,7 +100,17 @@ class EventTraceIT {
         api.send("GET", "/api/v1/admin/videos/" + video + "/events?limit=0", admin, null).assertProblem(400);
         api.send("GET", "/api/v1/admin/videos/" + video + "/events?limit=501", admin, null).assertProblem(400);
         api.send("GET", "/api/v1/admin/videos/" + video + "/events?limit=many", admin, null).assertProblem(400);
+        api.send("GET", "/api/v1/admin/videos/" + "v".repeat(65) + "/events", admin, null).assertProblem(400);
         api.send("GET", "/api/v1/admin/videos/" + video + "/events", viewer, null).assertProblem(403);
+    }
+
+    @Test
+    void theOpenApiDescriptionHasTheTraceButNotTheDashboardsPages() {
+        JsonNode paths = api.send("GET", "/v3/api-docs", null, null).json().path("paths");
+
+        assertThat(paths.path("/api/v1/admin/videos/{videoId}/events").path("get").path("parameters")
+                .findValuesAsText("name")).containsExactly("videoId", "limit");
+        assertThat(paths.fieldNames()).toIterable().noneMatch(path -> path.startsWith("/dashboard"));
     }
 
     @Test
