@@ -16,7 +16,8 @@ import java.util.zip.ZipInputStream;
 /**
  * A real Elasticsearch node from the integ-test distribution that Maven Central serves, run as a child
  * process. Elasticsearch refuses to run as root; when we are root it runs in a user namespace where it is an
- * ordinary user, so no system account or change of file ownership is needed.
+ * ordinary user, so no system account or change of file ownership is needed. Vidlog's analysis plugin (module
+ * {@code search-analysis}) is installed into it before it starts.
  */
 final class ElasticsearchService implements LocalService {
 
@@ -48,9 +49,15 @@ final class ElasticsearchService implements LocalService {
         Files.createDirectories(tmpDir);
         Path pidFile = dataDir.resolve("elasticsearch.pid");
         ChildProcess.endLeftover(name(), pidFile, dataDir);
+        // Vidlog's index analyzers come from this plugin; the node loads plugins only when it starts.
+        new ElasticsearchPluginInstaller(installation, asNodeUser(), Map.of(
+                        "ES_JAVA_HOME", javaHome(),
+                        "CLI_JAVA_OPTS", "-Djava.io.tmpdir=" + tmpDir),
+                dataDir.resolve("elasticsearch-plugin.log"))
+                .ensureInstalled(settings.dist().resolve(settings.buildProperty("elasticsearch.analysis-plugin")));
         Path logFile = dataDir.resolve("elasticsearch-console.log");
         process = ChildProcess.start(name(), command(installation, dataDir), Map.of(
-                        "ES_JAVA_HOME", System.getProperty("java.home"),
+                        "ES_JAVA_HOME", javaHome(),
                         "ES_JAVA_OPTS", "-Xms" + heap() + " -Xmx" + heap(),
                         "ES_TMPDIR", tmpDir.toString()),
                 installation, logFile, pidFile);
@@ -58,11 +65,20 @@ final class ElasticsearchService implements LocalService {
                 () -> HttpProbe.status(uri() + "/_cluster/health?wait_for_status=yellow&timeout=1s") == 200);
     }
 
+    /** This distribution bundles no JDK: Elasticsearch and its tools run on the JVM running us. */
+    private static String javaHome() {
+        return System.getProperty("java.home");
+    }
+
+    /** The prefix Elasticsearch's programs run under: an ordinary user in a user namespace when we are root. */
+    private static List<String> asNodeUser() {
+        return new UnixSystem().getUid() == 0
+                ? List.of("unshare", "--user", "--map-user=" + UNPRIVILEGED_ID, "--map-group=" + UNPRIVILEGED_ID)
+                : List.of();
+    }
+
     private List<String> command(Path installation, Path dataDir) {
-        List<String> command = new ArrayList<>();
-        if (new UnixSystem().getUid() == 0) {
-            command.addAll(List.of("unshare", "--user", "--map-user=" + UNPRIVILEGED_ID, "--map-group=" + UNPRIVILEGED_ID));
-        }
+        List<String> command = new ArrayList<>(asNodeUser());
         command.add(installation.resolve("bin/elasticsearch").toString());
         setting(command, "cluster.name", "vidlog");
         setting(command, "node.name", "vidlog-local");

@@ -40,18 +40,25 @@ final class Executables {
      * same time, so the check and the work happen under a lock file beside the target.
      */
     static Path once(Path target, Unpacking unpacking) {
+        underLock(target, () -> {
+            if (!Files.exists(target)) {
+                unpacking.run();
+            }
+        });
+        return target;
+    }
+
+    /** Runs {@code work}, which checks and changes {@code target}, while holding the lock file beside the target. */
+    static void underLock(Path target, Unpacking work) {
         try {
             Files.createDirectories(target.getParent());
             Path lockFile = target.resolveSibling(target.getFileName() + ".lock");
             try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                  FileLock ignored = channel.lock()) {
-                if (!Files.exists(target)) {
-                    unpacking.run();
-                }
+                work.run();
             }
-            return target;
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not unpack " + target, e);
+            throw new UncheckedIOException("Could not prepare " + target, e);
         }
     }
 }

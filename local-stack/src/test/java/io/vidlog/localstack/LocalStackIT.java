@@ -1,5 +1,6 @@
 package io.vidlog.localstack;
 
+import com.jayway.jsonpath.JsonPath;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -122,6 +123,47 @@ class LocalStackIT {
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(found.statusCode()).isEqualTo(200);
         assertThat(found.body()).contains("부산 맛집 여행");
+    }
+
+    /** Vidlog's analysis plugin is installed: the chain its text fields use yields real Korean and English tokens. */
+    @Test
+    void elasticsearchAnalysesKoreanAndEnglishWithVidlogsPlugin() throws Exception {
+        String textFilters = """
+                ["vidlog_nori_part_of_speech", "vidlog_nori_readingform", "vidlog_lowercase", "vidlog_english_stem"]""";
+        assertThat(analyse("""
+                {"tokenizer": "vidlog_nori", "filter": %s, "text": "여행을 떠나요"}""".formatted(textFilters)))
+                .contains("여행", "떠나")
+                .doesNotContain("여행을", "을");
+        assertThat(analyse("""
+                {"tokenizer": {"type": "vidlog_nori", "decompound_mode": "mixed"}, "filter": %s,
+                 "text": "Travelling Vlogs"}""".formatted(textFilters)))
+                .containsExactly("travel", "vlog");
+    }
+
+    /** This distribution has no {@code keyword} tokenizer; {@code standard} keeps a Hangul word whole as well. */
+    @Test
+    void elasticsearchCutsNGramsWithVidlogsPlugin() throws Exception {
+        assertThat(analyse("""
+                {"tokenizer": "standard", "filter": ["vidlog_edge_ngram"], "text": "캠핑"}"""))
+                .containsExactly("캠", "캠핑");
+        assertThat(analyse("""
+                {"tokenizer": "vidlog_ngram", "text": "여행브이로그"}"""))
+                .containsExactly("여행", "행브", "브이", "이로", "로그");
+        // Settings given inline reach the filter.
+        assertThat(analyse("""
+                {"tokenizer": "standard", "filter": [{"type": "vidlog_edge_ngram", "max_gram": 2}], "text": "여행브이로그"}"""))
+                .containsExactly("여", "여행");
+    }
+
+    /** The tokens {@code POST /_analyze} returns for {@code request}: an inline analyzer and a text. */
+    private static List<String> analyse(String request) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(props.get("spring.elasticsearch.uris") + "/_analyze"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(request)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JsonPath.read(response.body(), "$.tokens[*].token");
     }
 
     @Test

@@ -9,9 +9,10 @@ public final class ProcessingGroups {
     public static final String RANKINGS = "rankings";
     public static final String TASTE_SCORES = "taste-scores";
     public static final String TRANSCODE_STEPS = "transcode-steps";
+    public static final String SEARCH = "search";
 
     /** Every replayable read model, in the order operators see them. */
-    public static final List<String> ALL = List.of(VIDEO_METADATA, RANKINGS, TASTE_SCORES, TRANSCODE_STEPS);
+    public static final List<String> ALL = List.of(VIDEO_METADATA, RANKINGS, TASTE_SCORES, SEARCH, TRANSCODE_STEPS);
 
     private ProcessingGroups() {
     }

@@ -127,7 +127,7 @@ class ReadModelIT {
             }
         });
 
-        for (String group : List.of("video-metadata", "rankings", "taste-scores")) {
+        for (String group : List.of("video-metadata", "rankings", "taste-scores", "search")) {
             for (String scope : List.of("", "?sample=50")) {
                 ApiClient.Response response = api.send("GET", "/api/v1/admin/projections/" + group + "/drift" + scope,
                         adminToken(), null);
@@ -179,7 +179,7 @@ class ReadModelIT {
         assertThat(postgres.get("video_metadata")).anyMatch(row -> row.contains(video));
         assertThat(redisBefore.get("vidlog:rankings:bookmarks")).containsEntry(video, 5.0);
 
-        for (String group : List.of("video-metadata", "rankings", "taste-scores")) {
+        for (String group : List.of("video-metadata", "rankings", "taste-scores", "search")) {
             ApiClient.Response replay = api.send("POST", "/api/v1/admin/projections/" + group + "/replay",
                     adminToken(), null);
             assertThat(replay.status()).as(replay.body()).isEqualTo(202);

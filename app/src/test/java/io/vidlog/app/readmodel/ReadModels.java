@@ -28,7 +28,8 @@ final class ReadModels {
             "watch_history", "user_id, video_id",
             "ranking_video", "video_id",
             "taste_video_tags", "video_id",
-            "taste_score", "user_id, tag");
+            "taste_score", "user_id, tag",
+            "search_video", "video_id");
 
     private final ApiClient api;
     private final String adminToken;

@@ -16,7 +16,7 @@ import java.util.Locale;
  * system under test. It understands {@code Content-Length} and chunked responses and reconnects after
  * {@code Connection: close}.
  */
-final class RawHttpTransport implements Transport {
+public final class RawHttpTransport implements Transport {
 
     private final String host;
     private final int port;
@@ -28,7 +28,7 @@ final class RawHttpTransport implements Transport {
     private OutputStream out;
     private InputStream in;
 
-    RawHttpTransport(String host, int port) {
+    public RawHttpTransport(String host, int port) {
         this.host = host;
         this.port = port;
         this.hostHeader = ("Host: " + host + ":" + port + "\r\n").getBytes(StandardCharsets.US_ASCII);
@@ -42,7 +42,9 @@ final class RawHttpTransport implements Transport {
         request.reset();
         ascii(method + " " + path + " HTTP/1.1\r\n");
         request.write(hostHeader);
-        ascii("Authorization: Bearer " + bearerToken + "\r\n");
+        if (bearerToken != null) {
+            ascii("Authorization: Bearer " + bearerToken + "\r\n");
+        }
         if (requestBody != null) {
             ascii("Content-Type: application/json\r\nContent-Length: " + requestBody.length + "\r\n\r\n");
             request.write(requestBody);

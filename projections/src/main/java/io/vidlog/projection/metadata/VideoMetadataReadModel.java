@@ -86,6 +86,17 @@ public class VideoMetadataReadModel {
         return new HistoryPage(items, page.page(), page.size(), total);
     }
 
+    /** Videos a viewer has no use for in a feed: those disliked, then those watched to the end, latest first. */
+    public List<String> dislikedOrCompleted(String userId, int limit) {
+        return jdbc.queryForList("""
+                select video_id from (
+                    select video_id, 0 as kind, null::timestamptz as at from video_reaction
+                    where user_id = ? and reaction = 'DISLIKE'
+                    union all
+                    select video_id, 1, watched_at from watch_history where user_id = ? and completed) skipped
+                order by kind, at desc limit ?""", String.class, userId, userId, limit);
+    }
+
     /** Titles of those of {@code videoIds} that are READY. */
     public Map<String, String> readyTitles(Collection<String> videoIds) {
         return jdbc.query("select video_id, title from video_metadata where video_id = any(?) and status = 'READY'",

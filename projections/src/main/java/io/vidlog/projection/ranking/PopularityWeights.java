@@ -16,7 +16,7 @@ public record PopularityWeights(@DefaultValue("2") double like,
                                 @DefaultValue("1") double view,
                                 @DefaultValue("2") double completion) {
 
-    double score(long likes, long dislikes, long superlikes, long bookmarks, long views, long completions) {
+    public double score(long likes, long dislikes, long superlikes, long bookmarks, long views, long completions) {
         return like * likes + dislike * dislikes + superlike * superlikes + bookmark * bookmarks + view * views
                 + completion * completions;
     }

@@ -1,0 +1,245 @@
+package io.vidlog.bench.search;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vidlog.bench.VidlogApp;
+import io.vidlog.bench.load.GeneratedEvents;
+import io.vidlog.bench.load.Hs256Tokens;
+import io.vidlog.bench.load.RawHttpTransport;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Search, autocomplete and feed over a generated catalogue, in one run:
+ * <ol>
+ *     <li>{@code videos} videos with Korean, English and mixed titles ({@link Vocabulary}) and viewers' engagement
+ *     are appended to the event store of a fresh platform; the <b>index rate</b> is how fast the {@code search}
+ *     group turns them into documents, first while every projection catches up at once, then replaying alone.</li>
+ *     <li>{@code clients} concurrent clients call each endpoint for {@code duration} seconds (after a warm-up):
+ *     search, autocomplete, feed (half signed in, with taste scores, half anonymous); p50/p99 latency.</li>
+ *     <li>The <b>baseline</b>: the same queries as a naive PostgreSQL {@code ILIKE '%q%'} over title and
+ *     description of the same rows ({@code video_metadata}), from as many connections.</li>
+ * </ol>
+ * <pre>
+ * mvn -B -q -DskipTests install
+ * mvn -q -pl bench exec:java -Dexec.mainClass=io.vidlog.bench.search.SearchBenchmark \
+ *     -Dexec.args="videos=100000 clients=16 duration=30"
+ * </pre>
+ */
+public final class SearchBenchmark {
+
+    private static final String LOCAL_JWT_SECRET = "vidlog-local-development-only-hs256-key-never-use-in-production";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int USERS = 20_000;
+    private static final int FEED_USERS = 2_000;
+    private static final String ILIKE = """
+            select video_id, title from video_metadata
+            where status = 'READY' and (title ilike ? or description ilike ?)
+            order by published_at desc limit 20""";
+
+    /** One kind of request, made by every client in a loop. */
+    private interface Call {
+        /** Makes one request; returns false when it failed. */
+        boolean run(Worker worker, SplittableRandom random) throws Exception;
+    }
+
+    /** What one client holds: its HTTP connection, or its database connection for the baseline. */
+    private record Worker(RawHttpTransport http, Connection db, PreparedStatement ilike) {
+    }
+
+    private record Figures(String name, long requests, long errors, double seconds, long[] sortedNanos) {
+
+        String row(String target) {
+            return String.format(Locale.ROOT, "| %s | %.0f | %.1f | %.1f | %s | %d |", name, requests / seconds,
+                    percentile(0.50), percentile(0.99), target, errors);
+        }
+
+        double percentile(double fraction) {
+            return sortedNanos.length == 0 ? 0 : sortedNanos[Math.min(sortedNanos.length - 1,
+                    (int) Math.ceil(fraction * sortedNanos.length) - 1)] / 1e6;
+        }
+    }
+
+    private SearchBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>(Map.of("videos", "100000", "clients", "16",
+                "duration", "30", "warmup", "10", "engagement", "200000"));
+        for (String arg : args) {
+            String[] pair = arg.split("=", 2);
+            if (pair.length != 2 || !options.containsKey(pair[0])) {
+                throw new IllegalArgumentException("Arguments are name=value, names " + options.keySet());
+            }
+            options.put(pair[0], pair[1]);
+        }
+        int videos = Integer.parseInt(options.get("videos"));
+        Path dataDir = Path.of(".vidlog", "bench", "search-" + System.currentTimeMillis()).toAbsolutePath();
+        System.out.printf(Locale.ROOT, "Search benchmark %s; data in %s%n", options, dataDir);
+        Hs256Tokens tokens = new Hs256Tokens(LOCAL_JWT_SECRET);
+        String admin = tokens.sign("bench-admin", List.of("USER", "ADMIN"), Duration.ofHours(4));
+        VidlogApp app = VidlogApp.prepare(dataDir, List.of(), List.of("--vidlog.rate-limit.enabled=false"));
+        try (VidlogApp.Running running = app.start("search")) {
+            System.out.printf(Locale.ROOT, "started in %.1f s%n", running.startSeconds());
+            long events = GeneratedEvents.append(app.jdbcUrl(), new Vocabulary(videos, 11), USERS,
+                    2L * videos + Long.parseLong(options.get("engagement")), 11);
+            long appended = System.nanoTime();
+            System.out.printf(Locale.ROOT, "appended %,d events (%,d videos created and published, the rest "
+                    + "engagement)%n", events, videos);
+            try (RawHttpTransport http = new RawHttpTransport("127.0.0.1", app.port())) {
+                long position = awaitSearchCaughtUp(http, admin, false);
+                double seconds = (System.nanoTime() - appended) / 1e9;
+                System.out.printf(Locale.ROOT, "index rate, all projections catching up at once: %,d events in %.1f s"
+                        + " = %.0f events/s, %.0f videos/s%n", position, seconds, position / seconds,
+                        videos / seconds);
+                long replayStarted = System.nanoTime();
+                send(http, admin, "POST", "/api/v1/admin/projections/search/replay");
+                position = awaitSearchCaughtUp(http, admin, true);
+                seconds = (System.nanoTime() - replayStarted) / 1e9;
+                System.out.printf(Locale.ROOT, "index rate, search replaying alone into a new index: %,d events in "
+                        + "%.1f s = %.0f events/s, %.0f videos/s%n", position, seconds, position / seconds,
+                        videos / seconds);
+            }
+            String[] feedTokens = new String[FEED_USERS];
+            for (int u = 0; u < FEED_USERS; u++) {
+                feedTokens[u] = u % 2 == 0 ? null
+                        : tokens.sign("bench-user-" + u, List.of("USER"), Duration.ofHours(4));
+            }
+            int clients = Integer.parseInt(options.get("clients"));
+            Duration warmup = Duration.ofSeconds(Long.parseLong(options.get("warmup")));
+            Duration duration = Duration.ofSeconds(Long.parseLong(options.get("duration")));
+            List<Figures> figures = new ArrayList<>();
+            figures.add(measure("search", app, clients, warmup, duration, (worker, random) -> worker.http()
+                    .send("GET", "/api/v1/search?size=20&q=" + encode(Vocabulary.query(random)), null, null) == 200));
+            figures.add(measure("autocomplete", app, clients, warmup, duration, (worker, random) -> worker.http()
+                    .send("GET", "/api/v1/search/autocomplete?prefix=" + encode(Vocabulary.prefix(random)), null,
+                            null) == 200));
+            figures.add(measure("feed", app, clients, warmup, duration, (worker, random) -> worker.http()
+                    .send("GET", "/api/v1/feed?size=20", feedTokens[random.nextInt(FEED_USERS)], null) == 200));
+            figures.add(measure("PostgreSQL ILIKE (baseline)", app, clients, warmup, duration, (worker, random) -> {
+                String pattern = "%" + Vocabulary.query(random) + "%";
+                worker.ilike().setString(1, pattern);
+                worker.ilike().setString(2, pattern);
+                try (ResultSet rows = worker.ilike().executeQuery()) {
+                    while (rows.next()) {
+                        rows.getString(2);
+                    }
+                }
+                return true;
+            }));
+            System.out.println();
+            System.out.printf(Locale.ROOT, "%,d videos, %d concurrent clients, %d s per endpoint%n", videos, clients,
+                    duration.toSeconds());
+            System.out.println("| endpoint | requests/s | p50 ms | p99 ms | target p99 | errors |");
+            System.out.println("|---|---|---|---|---|---|");
+            System.out.println(figures.get(0).row("≤ 50 ms"));
+            System.out.println(figures.get(1).row("≤ 20 ms"));
+            System.out.println(figures.get(2).row("≤ 100 ms"));
+            System.out.println(figures.get(3).row("—"));
+            System.out.printf(Locale.ROOT, "search vs ILIKE: p99 %.1f× lower, %.1f× the requests/s%n",
+                    figures.get(3).percentile(0.99) / figures.get(0).percentile(0.99),
+                    (figures.get(0).requests() / figures.get(0).seconds())
+                            / (figures.get(3).requests() / figures.get(3).seconds()));
+        }
+    }
+
+    /** Every client calls in a loop through warm-up and measurement; only the measured window counts. */
+    private static Figures measure(String name, VidlogApp app, int clients, Duration warmup, Duration duration,
+                                   Call call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long start = System.nanoTime() + warmup.toNanos();
+        long end = start + duration.toNanos();
+        try {
+            List<Future<long[]>> results = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int client = c;
+                results.add(pool.submit(() -> drive(app, call, new SplittableRandom(100 + client), start, end)));
+            }
+            long errors = 0;
+            List<long[]> all = new ArrayList<>();
+            for (Future<long[]> result : results) {
+                long[] latencies = result.get();
+                errors += latencies[0];
+                all.add(Arrays.copyOfRange(latencies, 1, latencies.length));
+            }
+            long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+            Figures figures = new Figures(name, merged.length, errors, duration.toNanos() / 1e9, merged);
+            System.out.printf(Locale.ROOT, "%s: %,d requests, p50 %.1f ms, p99 %.1f ms, %d errors%n", name,
+                    merged.length, figures.percentile(0.5), figures.percentile(0.99), errors);
+            return figures;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** One client's loop; returns the error count followed by the latencies measured inside the window. */
+    private static long[] drive(VidlogApp app, Call call, SplittableRandom random, long start, long end)
+            throws Exception {
+        List<Long> latencies = new ArrayList<>();
+        long errors = 0;
+        try (RawHttpTransport http = new RawHttpTransport("127.0.0.1", app.port());
+             Connection db = DriverManager.getConnection(app.jdbcUrl(), "postgres", "");
+             PreparedStatement ilike = db.prepareStatement(ILIKE)) {
+            Worker worker = new Worker(http, db, ilike);
+            for (long now = System.nanoTime(); now < end; now = System.nanoTime()) {
+                boolean ok = call.run(worker, random);
+                long took = System.nanoTime() - now;
+                if (now >= start) {
+                    latencies.add(took);
+                    errors += ok ? 0 : 1;
+                }
+            }
+        }
+        long[] result = new long[latencies.size() + 1];
+        result[0] = errors;
+        for (int i = 0; i < latencies.size(); i++) {
+            result[i + 1] = latencies.get(i);
+        }
+        return result;
+    }
+
+    /** Waits until the search group is live at the head; returns its position. */
+    private static long awaitSearchCaughtUp(RawHttpTransport http, String admin, boolean replay) throws Exception {
+        while (true) {
+            Thread.sleep(500);
+            JsonNode status = JSON.readTree(send(http, admin, "GET", "/api/v1/admin/projections/search"));
+            if (!status.path("replaying").asBoolean() && status.path("lag").asLong() == 0
+                    && status.path("position").asLong() > 0) {
+                return status.path("position").asLong();
+            }
+            if (replay) {
+                System.out.printf(Locale.ROOT, "  replaying: %.0f %% at %.0f events/s%n",
+                        status.path("progress").asDouble() * 100, status.path("eventsPerSecond").asDouble());
+            }
+        }
+    }
+
+    private static String send(RawHttpTransport http, String token, String method, String path) throws Exception {
+        int status = http.send(method, path, token, null);
+        if (status / 100 != 2) {
+            throw new IllegalStateException(method + " " + path + " answered " + status + ": " + http.lastBody());
+        }
+        return http.lastBody();
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,192 @@
+package io.vidlog.projection.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.Time;
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.FieldValueFactorModifier;
+import co.elastic.clients.elasticsearch._types.query_dsl.FunctionBoostMode;
+import co.elastic.clients.elasticsearch._types.query_dsl.FunctionScore;
+import co.elastic.clients.elasticsearch._types.query_dsl.FunctionScoreMode;
+import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.search.TotalHits;
+import io.vidlog.api.query.PageRequest;
+import io.vidlog.api.search.Feed;
+import io.vidlog.api.search.SearchResults;
+import io.vidlog.api.search.Suggestions;
+import io.vidlog.api.taste.Preferences;
+import io.vidlog.api.video.VideoType;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Search, autocomplete and feed over the Elasticsearch index of searchable videos, for the query side. The index
+ * holds READY videos only, so nothing deleted or unpublished can be returned.
+ */
+@Component
+public class SearchReadModel {
+
+    private static final String[] LISTED_FIELDS = {"videoId", "title", "tags", "videoType"};
+    private static final String SUGGESTER = "titles";
+    private static final int NOT_FOUND = 404;
+    /** Title matches count three times a description match: a video named after the query comes first. */
+    private static final float TITLE_BOOST = 3;
+    private static final float TAG_BOOST = 2;
+    private static final float PARTIAL_WORD_BOOST = 1.5f;
+    private static final float CHOSUNG_BOOST = 3;
+    /** Of the query's two-letter pieces, how many a title must share to match it regardless of spacing. */
+    private static final String COMPACT_SHARE = "75%";
+
+    private final ElasticsearchClient es;
+    private final SearchIndex index;
+    private final SearchSettings settings;
+
+    SearchReadModel(ElasticsearchClient es, SearchIndex index, SearchSettings settings) {
+        this.es = es;
+        this.index = index;
+        this.settings = settings;
+    }
+
+    /** Videos matching {@code text}, titles first; {@code type} and every one of {@code tags} filter. */
+    public SearchResults search(String text, VideoType type, List<String> tags, PageRequest page) {
+        String query = text.strip();
+        SearchResponse<SearchDocument> response = call(() -> es.search(search -> search
+                .index(index.readAlias())
+                .query(q -> q.bool(bool -> {
+                    if (type != null) {
+                        bool.filter(f -> f.term(t -> t.field("videoType").value(type.name())));
+                    }
+                    tags.forEach(tag -> bool.filter(f -> f.term(t -> t.field("tags").value(tag))));
+                    return bool.must(m -> m.bool(matches -> textMatches(matches, query)));
+                }))
+                .from((int) page.offset()).size(page.size())
+                .trackTotalHits(total -> total.enabled(true))
+                .source(source -> source.filter(filter -> filter.includes(List.of(LISTED_FIELDS)))),
+                SearchDocument.class));
+        List<SearchResults.Hit> hits = response.hits().hits().stream()
+                .map(hit -> new SearchResults.Hit(hit.source().videoId(), hit.source().title(), hit.source().tags(),
+                        VideoType.valueOf(hit.source().videoType()), score(hit)))
+                .toList();
+        TotalHits total = response.hits().total();
+        return new SearchResults(hits, total == null ? hits.size() : total.value(), page.page(), page.size());
+    }
+
+    /**
+     * The ways a title, description or tag matches: analysed words (particles dropped, compounds split, English
+     * stemmed, one or two typos forgiven), word beginnings, the text without spaces, and initial consonants.
+     */
+    private static BoolQuery.Builder textMatches(BoolQuery.Builder matches, String query) {
+        matches.should(s -> s.match(m -> m.field("title").query(query).fuzziness("AUTO").boost(TITLE_BOOST)))
+                .should(s -> s.match(m -> m.field("title.prefix").query(query).operator(Operator.And)
+                        .boost(PARTIAL_WORD_BOOST)))
+                .should(s -> s.match(m -> m.field("description").query(query).fuzziness("AUTO")))
+                .should(s -> s.match(m -> m.field("tags.text").query(query).boost(TAG_BOOST)));
+        String compact = SearchDocument.compact(query);
+        if (compact.codePointCount(0, compact.length()) >= 2) {
+            matches.should(s -> s.match(m -> m.field("titleCompact").query(compact)
+                    .minimumShouldMatch(COMPACT_SHARE)));
+        }
+        if (Chosung.isChosungOnly(query)) {
+            matches.should(s -> s.match(m -> m.field("chosung").query(query).operator(Operator.And)
+                    .boost(CHOSUNG_BOOST)));
+        }
+        return matches.minimumShouldMatch("1");
+    }
+
+    /** Up to {@code size} titles starting with {@code prefix} or whose initial consonants do, most popular first. */
+    public Suggestions suggest(String prefix, int size) {
+        SearchResponse<SearchDocument> response = call(() -> es.search(search -> search
+                .index(index.readAlias())
+                .size(0)
+                .source(source -> source.filter(filter -> filter.includes(List.of(LISTED_FIELDS))))
+                .suggest(suggest -> suggest.suggesters(SUGGESTER, suggester -> suggester
+                        .prefix(prefix.strip().toLowerCase(Locale.ROOT))
+                        .completion(completion -> completion.field("suggest").size(size).skipDuplicates(true)))),
+                SearchDocument.class));
+        Map<String, Suggestions.Suggestion> unique = new LinkedHashMap<>();
+        response.suggest().getOrDefault(SUGGESTER, List.of()).forEach(suggestion -> suggestion.completion().options()
+                .forEach(option -> unique.putIfAbsent(option.id(),
+                        new Suggestions.Suggestion(option.id(), option.source().title()))));
+        return new Suggestions(unique.values().stream().limit(size).toList());
+    }
+
+    /**
+     * A feed page: videos with the viewer's best-scored {@code tags} boosted by score, plus popularity (logarithm)
+     * and freshness (Gaussian decay), without the {@code skipped} videos. Scores use the start of the current hour
+     * as "now" and ties go by video id, so the pages of one hour do not shift under a viewer who pages through.
+     */
+    public Feed feed(List<Preferences.TagScore> tags, Collection<String> skipped, PageRequest page) {
+        SearchSettings.Feed ranking = settings.feed();
+        List<FunctionScore> functions = new ArrayList<>(tagBoosts(tags, ranking));
+        functions.add(FunctionScore.of(f -> f.fieldValueFactor(popularity -> popularity.field("popularity")
+                .modifier(FieldValueFactorModifier.Log1p).factor(ranking.popularityFactor()).missing(0.0))));
+        String now = Instant.now().truncatedTo(ChronoUnit.HOURS).toString();
+        functions.add(FunctionScore.of(f -> f.gauss(gauss -> gauss.date(date -> date.field("publishedAt")
+                        .placement(at -> at.origin(now).decay(0.5)
+                                .scale(Time.of(time -> time.time(ranking.freshnessHalfLife().toMinutes() + "m"))))))
+                .weight(ranking.freshnessWeight())));
+        List<FieldValue> skip = skipped.stream().map(FieldValue::of).toList();
+        SearchResponse<SearchDocument> response = call(() -> es.search(search -> search
+                .index(index.readAlias())
+                .query(q -> q.functionScore(scored -> scored
+                        .query(all -> all.bool(bool -> bool.mustNot(not -> not.terms(terms -> terms.field("videoId")
+                                .terms(values -> values.value(skip))))))
+                        .functions(functions)
+                        .scoreMode(FunctionScoreMode.Sum)
+                        .boostMode(FunctionBoostMode.Replace)))
+                .sort(sort -> sort.score(score -> score.order(SortOrder.Desc)))
+                .sort(sort -> sort.field(field -> field.field("videoId").order(SortOrder.Asc)))
+                .from((int) page.offset()).size(page.size())
+                .source(source -> source.filter(filter -> filter.includes(List.of(LISTED_FIELDS)))),
+                SearchDocument.class));
+        return new Feed(response.hits().hits().stream()
+                .map(hit -> new Feed.Item(hit.source().videoId(), hit.source().title(), hit.source().tags(),
+                        score(hit)))
+                .toList(), page.page(), page.size());
+    }
+
+    /** The best tag gets the full tag weight, the others their share of it by score; disliked tags boost nothing. */
+    private static List<FunctionScore> tagBoosts(List<Preferences.TagScore> tags, SearchSettings.Feed ranking) {
+        List<Preferences.TagScore> liked = tags.stream().filter(tag -> tag.score() > 0).limit(ranking.topTags())
+                .toList();
+        double best = liked.stream().mapToDouble(Preferences.TagScore::score).max().orElse(1);
+        return liked.stream().map(tag -> FunctionScore.of(f -> f
+                        .filter(q -> q.term(t -> t.field("tags").value(tag.tag())))
+                        .weight(ranking.tagWeight() * tag.score() / best)))
+                .toList();
+    }
+
+    private static double score(Hit<?> hit) {
+        return hit.score() == null ? 0 : hit.score();
+    }
+
+    private interface Call<T> {
+        T run() throws IOException;
+    }
+
+    private static <T> T call(Call<T> call) {
+        try {
+            return call.run();
+        } catch (IOException e) {
+            throw new SearchUnavailableException("Elasticsearch did not answer", e);
+        } catch (ElasticsearchException e) {
+            if (e.status() == NOT_FOUND) {
+                throw new SearchUnavailableException("The search index is being built", e);
+            }
+            throw e;
+        }
+    }
+}
