@@ -52,8 +52,8 @@ function projectionCard(name, refresh) {
         progress, note, error,
         h('div', {class: 'actions'}, replay, check, sample),
         message, drift);
-    // Set when this page started a replay or saw one running: its end is then shown as complete.
-    let replayFollowed = false;
+    // A replay this page started or saw: starting (requested, the group not yet running it), running, complete.
+    let replayState = null;
 
     replay.addEventListener('click', async () => {
         const confirmed = await confirmDialog(`Replay ${name}?`,
@@ -65,7 +65,7 @@ function projectionCard(name, refresh) {
         replay.disabled = true;
         try {
             const {json: status} = await admin(`/projections/${encodeURIComponent(name)}/replay`, {method: 'POST'});
-            replayFollowed = true;
+            replayState = 'starting';
             message.replaceChildren();
             update(status);
             refresh();
@@ -96,21 +96,32 @@ function projectionCard(name, refresh) {
         values.lag.textContent = number(status.lag);
         values.speed.textContent = status.eventsPerSecond == null ? '—' : number(Math.round(status.eventsPerSecond));
         values.eta.textContent = status.etaSeconds == null ? '—' : duration(status.etaSeconds);
-        const percent = status.progress * 100;
-        progress.replaceChildren(progressLine(status.replaying ? Math.min(percent, 99) : percent,
-            status.replaying ? 'replay' : ''));
         if (status.replaying) {
-            replayFollowed = true;
-            element.dataset.replay = 'running';
+            replayState = 'running';
+        } else if (status.state === 'running'
+            && (replayState === 'running' || (replayState === 'starting' && status.lag === 0))) {
+            // Right after the request the group may not be running the replay yet: it is over once it was seen
+            // running, or once the group has caught up.
+            replayState = 'complete';
+        }
+        const replaying = replayState === 'starting' || replayState === 'running';
+        const percent = status.progress * 100;
+        progress.replaceChildren(progressLine(replaying ? Math.min(percent, 99) : percent, replaying ? 'replay' : ''));
+        if (replayState) {
+            element.dataset.replay = replayState;
+        }
+        if (replayState === 'running') {
             note.textContent = `Replaying: ${number(status.position)} of ${number(status.head)} events` +
                 (status.etaSeconds == null ? '' : `, about ${duration(status.etaSeconds)} to go`);
-        } else if (replayFollowed) {
-            element.dataset.replay = 'complete';
+        } else if (replayState === 'starting') {
+            note.textContent = 'Replay starting…';
+        } else if (replayState === 'complete') {
             note.textContent = `Replay complete: rebuilt up to event ${number(status.position)}, live again.`;
         } else {
             note.textContent = status.lag === 0 ? 'Caught up.' : `${number(status.lag)} events behind.`;
         }
         error.replaceChildren(status.error ? h('div', {class: 'alert error'}, status.error) : '');
+        check.hidden = sample.hidden = !status.driftCheck;
     }
 
     return {element, update};

@@ -2,6 +2,7 @@ package io.vidlog.app.projection;
 
 import io.vidlog.projection.ProcessingGroups;
 import io.vidlog.projection.commitlog.BatchCommitLog;
+import io.vidlog.projection.drift.DriftChecker;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -39,12 +40,15 @@ public class ProjectionOperations {
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     private final BatchCommitLog commits;
+    private final DriftChecker drift;
     private final Map<String, Deque<Sample>> samples = new ConcurrentHashMap<>();
 
-    ProjectionOperations(EventProcessingConfiguration processing, EventStore eventStore, BatchCommitLog commits) {
+    ProjectionOperations(EventProcessingConfiguration processing, EventStore eventStore, BatchCommitLog commits,
+                         DriftChecker drift) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.commits = commits;
+        this.drift = drift;
     }
 
     public List<ProjectionStatus> all() {
@@ -117,7 +121,7 @@ public class ProjectionOperations {
         String state = error != null ? "error" : !processor.isRunning() ? "stopped" : replaying ? "replaying"
                 : "running";
         return new ProjectionStatus(name, state, position, head, lag, replaying, progress, rate, eta,
-                eta == null ? null : Duration.ofSeconds(eta).toString(), error);
+                eta == null ? null : Duration.ofSeconds(eta).toString(), error, drift.supports(name));
     }
 
     private static double progress(Collection<EventTrackerStatus> segments, long position, long head,

@@ -183,6 +183,8 @@ class DashboardIT {
         String drift = browser.until(Duration.ofMinutes(1), page -> page.findAll(card + "[data-drift]").stream()
                 .map(WebElement::getText).findFirst().orElse(null));
         assertThat(drift).startsWith("No drift");
+        assertThat(browser.find("[data-projection=" + ProcessingGroups.TRANSCODE_STEPS + "] [data-action=drift]")
+                .isDisplayed()).as("a group without a drift check offers none").isFalse();
         browser.screenshot("projections-replay");
     }
 

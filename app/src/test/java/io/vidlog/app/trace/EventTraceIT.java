@@ -67,6 +67,7 @@ class EventTraceIT {
         List<Long> indexes = trace.path("events").findValuesAsText("globalIndex").stream().map(Long::valueOf).toList();
         assertThat(indexes).isSortedAccordingTo((a, b) -> Long.compare(b, a));
         assertThat(trace.path("projections").findValuesAsText("name")).containsExactlyElementsOf(ProcessingGroups.ALL);
+        assertThat(trace.path("projections").get(0).path("driftCheck").asBoolean()).as("video-metadata").isTrue();
 
         JsonNode bookmarked = event(trace, "VideoBookmarkedEvent");
         Instant happened = Instant.parse(bookmarked.path("timestamp").asText());
