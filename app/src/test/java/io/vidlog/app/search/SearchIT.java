@@ -1,6 +1,7 @@
 package io.vidlog.app.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.Refresh;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vidlog.app.ApiClient;
 import io.vidlog.app.Tokens;
@@ -122,9 +123,17 @@ class SearchIT {
         assertThat(api.send("PUT", "/api/v1/videos/" + video + "/bookmark", tokens.valid("search-replay", "USER"),
                 null).status()).isEqualTo(204);
         awaitCaughtUp();
+        assertThat(drift().path("differenceCount").asInt()).as("drift before").isZero();
         String before = servedIndex();
         Map<String, Object> documents = documents();
         assertThat(documents).containsKey(video);
+
+        // A document lost behind the projection's back: the drift check names it, the replay brings it back.
+        elasticsearch.delete(delete -> delete.index(alias).id(video).refresh(Refresh.True));
+        JsonNode lost = drift();
+        assertThat(lost.path("differences").findValuesAsText("fact")).as(lost.toString())
+                .contains(video + " searchable", video + " title");
+        assertThat(lost.path("differences").findValuesAsText("fact")).allMatch(fact -> fact.startsWith(video));
 
         ApiClient.Response replay = api.send("POST", "/api/v1/admin/projections/search/replay", adminToken(), null);
         assertThat(replay.status()).as(replay.body()).isEqualTo(202);
@@ -133,6 +142,7 @@ class SearchIT {
                 index -> !index.equals(before));
 
         assertThat(documents()).isEqualTo(documents);
+        assertThat(drift().path("differenceCount").asInt()).as("drift after the replay").isZero();
         assertThat(elasticsearch.indices().exists(exists -> exists.index(before)).value())
                 .as("the replaced index is dropped").isFalse();
     }
@@ -213,6 +223,12 @@ class SearchIT {
         api.send("GET", "/api/v1/feed", "not-a-token", null).assertProblem(401);
         assertThat(api.send("GET", "/api/v1/search?q=%22%5C%2A%3F%28%29%5B%5D", null, null).status())
                 .as("query syntax characters are only text").isEqualTo(200);
+    }
+
+    private JsonNode drift() {
+        ApiClient.Response drift = api.send("GET", "/api/v1/admin/projections/search/drift", adminToken(), null);
+        assertThat(drift.status()).as(drift.body()).isEqualTo(200);
+        return drift.json();
     }
 
     private void react(String token, String video, String type) {

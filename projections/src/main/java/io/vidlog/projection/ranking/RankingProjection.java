@@ -1,16 +1,12 @@
 package io.vidlog.projection.ranking;
 
-import io.vidlog.api.engagement.VideoBookmarkRemovedEvent;
-import io.vidlog.api.engagement.VideoBookmarkedEvent;
-import io.vidlog.api.engagement.VideoReactionChangedEvent;
 import io.vidlog.api.video.VideoCreatedEvent;
 import io.vidlog.api.video.VideoDeletedEvent;
 import io.vidlog.api.video.VideoPublishedEvent;
-import io.vidlog.api.watch.VideoCompletedEvent;
-import io.vidlog.api.watch.VideoViewStartedEvent;
 import io.vidlog.api.watch.WatchProgressRecordedEvent;
 import io.vidlog.projection.ProcessingGroups;
 import io.vidlog.projection.support.CountDeltas;
+import io.vidlog.projection.support.EngagementCounting;
 import io.vidlog.projection.support.EventBatch;
 import io.vidlog.projection.support.RedisCopies;
 import org.axonframework.config.ProcessingGroup;
@@ -31,7 +27,7 @@ import java.util.Set;
  */
 @Component
 @ProcessingGroup(ProcessingGroups.RANKINGS)
-class RankingProjection {
+class RankingProjection extends EngagementCounting {
 
     private final JdbcTemplate jdbc;
     private final RedisCopies redis;
@@ -59,33 +55,13 @@ class RankingProjection {
     }
 
     @EventHandler
-    void on(VideoReactionChangedEvent event) {
-        batch().counts(event.videoId()).reactionChanged(event.videoId(), event.from(), event.to());
-    }
-
-    @EventHandler
-    void on(VideoBookmarkedEvent event) {
-        batch().counts(event.videoId()).bookmarked(event.videoId(), true);
-    }
-
-    @EventHandler
-    void on(VideoBookmarkRemovedEvent event) {
-        batch().counts(event.videoId()).bookmarked(event.videoId(), false);
-    }
-
-    @EventHandler
-    void on(VideoViewStartedEvent event) {
-        batch().counts(event.videoId()).viewStarted(event.videoId());
-    }
-
-    @EventHandler
     void on(WatchProgressRecordedEvent event) {
         batch().counts(event.videoId()).watched(event.videoId(), event.watchedSecondsAdded());
     }
 
-    @EventHandler
-    void on(VideoCompletedEvent event) {
-        batch().counts(event.videoId()).completed(event.videoId());
+    @Override
+    protected CountDeltas counts(String videoId) {
+        return batch().counts(videoId);
     }
 
     @ResetHandler

@@ -2,6 +2,7 @@ package io.vidlog.projection.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
@@ -30,6 +31,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +110,35 @@ public class SearchIndex {
             bulk(rows, gone);
         } catch (IOException | RuntimeException e) {
             remember(videoIds, e);
+        }
+    }
+
+    /**
+     * The documents the projection has written (through the write alias) for these videos, or for all when
+     * {@code videoIds} is null; a video without a document is absent.
+     */
+    Map<String, SearchDocument> written(Collection<String> videoIds) {
+        try {
+            es.indices().refresh(refresh -> refresh.index(writeAlias()));
+            Map<String, SearchDocument> documents = new HashMap<>();
+            List<FieldValue> after = null;
+            while (true) {
+                List<FieldValue> from = after;
+                var page = es.search(search -> {
+                    search.index(writeAlias()).size(CHUNK).sort(sort -> sort.field(field -> field.field("videoId")));
+                    if (videoIds != null) {
+                        search.query(q -> q.ids(ids -> ids.values(List.copyOf(videoIds))));
+                    }
+                    return from == null ? search : search.searchAfter(from);
+                }, SearchDocument.class).hits().hits();
+                page.forEach(hit -> documents.put(hit.id(), hit.source()));
+                if (page.size() < CHUNK) {
+                    return documents;
+                }
+                after = page.get(page.size() - 1).sort();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the search documents", e);
         }
     }
 

@@ -1,15 +1,12 @@
 package io.vidlog.projection.search;
 
-import io.vidlog.api.engagement.VideoBookmarkRemovedEvent;
-import io.vidlog.api.engagement.VideoBookmarkedEvent;
-import io.vidlog.api.engagement.VideoReactionChangedEvent;
 import io.vidlog.api.video.VideoCreatedEvent;
 import io.vidlog.api.video.VideoDeletedEvent;
 import io.vidlog.api.video.VideoEditedEvent;
 import io.vidlog.api.video.VideoPublishedEvent;
-import io.vidlog.api.watch.VideoCompletedEvent;
-import io.vidlog.api.watch.VideoViewStartedEvent;
 import io.vidlog.projection.ProcessingGroups;
+import io.vidlog.projection.support.CountDeltas;
+import io.vidlog.projection.support.EngagementCounting;
 import io.vidlog.projection.support.EventBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -27,7 +24,7 @@ import java.time.Instant;
  */
 @Component
 @ProcessingGroup(ProcessingGroups.SEARCH)
-class SearchProjection {
+class SearchProjection extends EngagementCounting {
 
     private final JdbcTemplate jdbc;
     private final SearchIndex index;
@@ -57,29 +54,9 @@ class SearchProjection {
         batch().video(event.videoId()).deleted();
     }
 
-    @EventHandler
-    void on(VideoReactionChangedEvent event) {
-        batch().counts(event.videoId()).reactionChanged(event.videoId(), event.from(), event.to());
-    }
-
-    @EventHandler
-    void on(VideoBookmarkedEvent event) {
-        batch().counts(event.videoId()).bookmarked(event.videoId(), true);
-    }
-
-    @EventHandler
-    void on(VideoBookmarkRemovedEvent event) {
-        batch().counts(event.videoId()).bookmarked(event.videoId(), false);
-    }
-
-    @EventHandler
-    void on(VideoViewStartedEvent event) {
-        batch().counts(event.videoId()).viewStarted(event.videoId());
-    }
-
-    @EventHandler
-    void on(VideoCompletedEvent event) {
-        batch().counts(event.videoId()).completed(event.videoId());
+    @Override
+    protected CountDeltas counts(String videoId) {
+        return batch().counts(videoId);
     }
 
     @ResetHandler
