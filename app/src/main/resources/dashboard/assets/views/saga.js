@@ -109,10 +109,12 @@ function describe(step, runSteps) {
             return {what: 'Uploaded', tone: 'ok'};
         case 'RETRANSCODE_REQUESTED':
             return {what: 'Transcode again requested', tone: ''};
-        case 'REQUESTED':
-            // Still in progress until its attempt succeeded or failed.
-            return {what: `Attempt ${step.attempt} requested`, tone: runSteps.some(later => later.step !== 'REQUESTED'
-                && later.attemptId === step.attemptId) ? '' : 'active'};
+        case 'REQUESTED': {
+            // In progress until its attempt succeeded or failed.
+            const outcome = runSteps.find(later => later.step !== 'REQUESTED' && later.attemptId === step.attemptId);
+            return {what: `Attempt ${step.attempt} requested`,
+                tone: !outcome ? 'active' : outcome.step === 'SUCCEEDED' ? 'ok' : ''};
+        }
         case 'SUCCEEDED':
             return {what: `Attempt ${step.attempt} succeeded`, tone: 'ok'};
         case 'FAILED':
