@@ -60,7 +60,8 @@ class ProjectionAdminController {
     DriftReport drift(@PathVariable String name,
                       @RequestParam(required = false) @Min(1) @Max(MAX_SAMPLE) Integer sample) {
         ProjectionStatus status = projections.one(name).orElseThrow(() -> unknown(name));
-        return drift.check(name, status.position(), sample).orElseThrow(() -> unknown(name));
+        return drift.check(name, status.position(), sample).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.NOT_FOUND, name + " has no drift check; a replay rebuilds it from the events"));
     }
 
     private static ResponseStatusException unknown(String name) {

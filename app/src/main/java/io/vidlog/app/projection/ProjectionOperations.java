@@ -1,7 +1,10 @@
 package io.vidlog.app.projection;
 
 import io.vidlog.projection.ProcessingGroups;
+import io.vidlog.projection.commitlog.BatchCommitLog;
+import io.vidlog.projection.drift.DriftChecker;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
@@ -36,11 +39,16 @@ public class ProjectionOperations {
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final BatchCommitLog commits;
+    private final DriftChecker drift;
     private final Map<String, Deque<Sample>> samples = new ConcurrentHashMap<>();
 
-    ProjectionOperations(EventProcessingConfiguration processing, EventStore eventStore) {
+    ProjectionOperations(EventProcessingConfiguration processing, EventStore eventStore, BatchCommitLog commits,
+                         DriftChecker drift) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.commits = commits;
+        this.drift = drift;
     }
 
     public List<ProjectionStatus> all() {
@@ -71,9 +79,16 @@ public class ProjectionOperations {
         log.info("Replay of {} requested: stopping it, resetting its tokens, starting it again", name);
         processor.shutdownAsync().join();
         processor.resetTokens();
+        commits.forget(name);
         processor.start();
         samples.remove(name);
         return true;
+    }
+
+    /** Whether the group has a handler for events of {@code payloadType}; a processor passes over the others. */
+    public boolean handles(String name, Class<?> payloadType) {
+        return processing.eventProcessor(name, AbstractEventProcessor.class)
+                .map(processor -> processor.eventHandlerInvoker().canHandleType(payloadType)).orElse(false);
     }
 
     /** Samples every group's position for {@code eventsPerSecond}. */
@@ -106,7 +121,7 @@ public class ProjectionOperations {
         String state = error != null ? "error" : !processor.isRunning() ? "stopped" : replaying ? "replaying"
                 : "running";
         return new ProjectionStatus(name, state, position, head, lag, replaying, progress, rate, eta,
-                eta == null ? null : Duration.ofSeconds(eta).toString(), error);
+                eta == null ? null : Duration.ofSeconds(eta).toString(), error, drift.supports(name));
     }
 
     private static double progress(Collection<EventTrackerStatus> segments, long position, long head,

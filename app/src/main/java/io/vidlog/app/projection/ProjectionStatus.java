@@ -13,8 +13,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param eventsPerSecond how fast the position advanced over the last seconds
  * @param etaSeconds      seconds until caught up at that speed; absent when caught up or not moving
  * @param error           why the processor stopped, when in error
+ * @param driftCheck      whether {@code GET /admin/projections/{name}/drift} can check this group
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProjectionStatus(String name, String state, long position, long head, long lag, boolean replaying,
-                               double progress, Double eventsPerSecond, Long etaSeconds, String eta, String error) {
+                               double progress, Double eventsPerSecond, Long etaSeconds, String eta, String error,
+                               boolean driftCheck) {
 }

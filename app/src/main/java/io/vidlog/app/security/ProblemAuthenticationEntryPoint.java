@@ -10,12 +10,14 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.text.ParseException;
+import java.util.Optional;
 
 /**
  * Answers a request without a valid bearer token: 401 with an RFC 6750 {@code WWW-Authenticate} challenge and a
@@ -55,21 +57,34 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
     /** The decoder's messages are long and technical; its causes say which of the usual mistakes it was. */
     private static String tokenProblem(OAuth2AuthenticationException failure) {
-        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof JwtValidationException invalid && invalid.getErrors().stream()
-                    .map(OAuth2Error::getDescription).anyMatch(ProblemAuthenticationEntryPoint::saysExpired)) {
-                return EXPIRED;
-            }
-            if (cause instanceof BadJWSException) {
-                return BAD_SIGNATURE;
-            }
-            if (cause instanceof ParseException) {
-                return MALFORMED;
-            }
+        Optional<String> known = usualMistake(failure.getCause());
+        if (known.isPresent()) {
+            return known.get();
         }
         // Without a cause the token never reached the decoder: the header itself was wrong, and said so briefly.
         String description = failure.getError().getDescription();
         return failure.getCause() == null && description != null ? description : INVALID;
+    }
+
+    /** What is wrong with a token the decoder rejected, as this entry point's problems say it. */
+    static String tokenProblem(JwtException rejected) {
+        return usualMistake(rejected).orElse(INVALID);
+    }
+
+    private static Optional<String> usualMistake(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JwtValidationException invalid && invalid.getErrors().stream()
+                    .map(OAuth2Error::getDescription).anyMatch(ProblemAuthenticationEntryPoint::saysExpired)) {
+                return Optional.of(EXPIRED);
+            }
+            if (cause instanceof BadJWSException) {
+                return Optional.of(BAD_SIGNATURE);
+            }
+            if (cause instanceof ParseException) {
+                return Optional.of(MALFORMED);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Spring Security's JwtTimestampValidator reports "Jwt expired at …"; it has no error code of its own. */

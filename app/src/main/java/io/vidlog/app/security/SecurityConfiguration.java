@@ -15,7 +15,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Vidlog is an OAuth2 resource server: every caller is identified by a bearer JWT ({@code sub} = user id,
- * {@code roles} = USER / CREATOR / ADMIN) or is anonymous. Which requests each may make is in {@link #rules}; the
+ * {@code roles} = USER / CREATOR / ADMIN) or is anonymous; the dashboard's scripts send theirs in a cookie
+ * ({@link DashboardTokenResolver}). Which requests each may make is in {@link #rules}; the
  * token decoder comes from {@link HmacJwtConfiguration} or, with an external issuer, from Spring Boot.
  */
 @Configuration(proxyBeanMethods = false)
@@ -23,9 +24,11 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, JwtAuthenticationConverter tokenToUser,
-            ProblemAuthenticationEntryPoint unauthenticated, ProblemAccessDeniedHandler denied) throws Exception {
+            DashboardTokenResolver tokens, ProblemAuthenticationEntryPoint unauthenticated,
+            ProblemAccessDeniedHandler denied) throws Exception {
         return http
-                // Bearer tokens are sent on purpose, never by the browser on its own: no CSRF to defend against.
+                // Bearer tokens are sent on purpose; the one cookie that carries a token counts only with the
+                // dashboard's header (DashboardTokenResolver), which no other site can send: no CSRF to defend against.
                 .csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
@@ -33,6 +36,7 @@ public class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(SecurityConfiguration::rules)
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenResolver(tokens)
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(tokenToUser))
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(denied))
@@ -58,7 +62,8 @@ public class SecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/v1/hls/**").permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/v1/videos/*", "/api/v1/search/**", "/api/v1/rankings/**",
                         "/api/v1/feed").permitAll()
-                .requestMatchers("/api/v1/admin/**", "/dashboard/**").hasRole(Role.ADMIN.name())
+                // The dashboard's pages have their own chain (DashboardSecurityConfiguration).
+                .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
                 .requestMatchers(HttpMethod.POST, "/api/v1/videos").hasRole(Role.CREATOR.name())
                 .requestMatchers("/api/v1/videos/*/upload/**").hasRole(Role.CREATOR.name())
                 .requestMatchers("/api/**").authenticated()

@@ -6,6 +6,7 @@ import com.jayway.jsonpath.JsonPath;
 import io.vidlog.app.web.ApiProperties;
 import io.vidlog.app.web.ProblemResponses;
 import io.vidlog.app.web.RateLimitProperties;
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,6 +24,10 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
@@ -103,6 +108,12 @@ class SecurityRulesTest {
             "ADMIN,     POST,   /api/v1/admin/projections/rankings/replay, 200",
             "USER,      GET,    /dashboard,                            403",
             "ADMIN,     GET,    /dashboard/sagas,                      200",
+            "ANONYMOUS, GET,    /dashboard,                            302",
+            "ANONYMOUS, GET,    /dashboard/sign-in,                    200",
+            "ANONYMOUS, GET,    /dashboard/session,                    200",
+            "ANONYMOUS, GET,    /dashboard/assets/dashboard.js,        200",
+            "ADMIN,     GET,    /api/v1/admin/videos/v1/events,        200",
+            "USER,      GET,    /api/v1/admin/videos/v1/events,        403",
             "ANONYMOUS, GET,    /elsewhere,                            401",
             "ADMIN,     GET,    /elsewhere,                            403",
     })
@@ -131,7 +142,7 @@ class SecurityRulesTest {
 
         mvc.perform(get("/api/v1/feed").header("Authorization", "Bearer " + expired))
                 .andExpect(status().isUnauthorized())
-                .andExpect(header().string("WWW-Authenticate", org.hamcrest.Matchers.startsWith(
+                .andExpect(header().string("WWW-Authenticate", startsWith(
                         "Bearer error=\"invalid_token\"")))
                 .andExpect(jsonPath("$.detail").value(ProblemAuthenticationEntryPoint.EXPIRED));
     }
@@ -177,6 +188,130 @@ class SecurityRulesTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("userId"))
                 .andExpect(jsonPath("$.errors[0].message").value("size must be between 0 and 64"));
+    }
+
+    @Test
+    void anAnonymousVisitorOfTheDashboardIsAskedToSignInAndComesBackAfterwards() throws Exception {
+        mvc.perform(get("/dashboard/sagas").queryParam("status", "failed").queryParam("videoId", "3f&x"))
+                .andExpect(status().isFound())
+                .andExpect(header().string("Location",
+                        "/dashboard/sign-in?next=%2Fdashboard%2Fsagas%3Fstatus%3Dfailed%26videoId%3D3f%2526x"));
+    }
+
+    @Test
+    void signingInKeepsTheTokenInACookieNoScriptAndNoOtherSiteCanUse() throws Exception {
+        String admin = tokens.valid("operator", "USER", "ADMIN");
+
+        mvc.perform(signIn(admin))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.userId").value("operator"))
+                .andExpect(jsonPath("$.admin").value(true))
+                .andExpect(header().string("Set-Cookie", allOf(
+                        startsWith(DashboardCookie.NAME + "=" + admin + "; Path=/; Max-Age="),
+                        containsString("; HttpOnly"),
+                        containsString("; SameSite=Strict"),
+                        not(containsString("Secure")))));
+        mvc.perform(signIn(admin).secure(true))
+                .andExpect(header().string("Set-Cookie", containsString("; Secure")));
+    }
+
+    @Test
+    void onlyTheDashboardsScriptsCanSignIn() throws Exception {
+        mvc.perform(post("/dashboard/sign-in").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"token\":\"" + tokens.valid("operator", "ADMIN") + "\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(header().doesNotExist("Set-Cookie"));
+    }
+
+    @Test
+    void aTokenTheApiWouldRejectDoesNotSignIn() throws Exception {
+        mvc.perform(signIn(tokens.expired("late", "ADMIN")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(ProblemAuthenticationEntryPoint.EXPIRED))
+                .andExpect(header().doesNotExist("Set-Cookie"));
+        mvc.perform(signIn(new Tokens("an-attackers-secret-that-is-long-enough-too").valid("intruder", "ADMIN")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(ProblemAuthenticationEntryPoint.BAD_SIGNATURE));
+    }
+
+    @Test
+    void theCookieAuthenticatesTheDashboardAndItsScriptsAdminCallsOnly() throws Exception {
+        Cookie admin = cookie(tokens.valid("operator", "USER", "ADMIN"));
+
+        mvc.perform(get("/dashboard/projections").cookie(admin)).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/admin/projections").cookie(admin).header(DashboardCookie.HEADER, "1"))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/v1/admin/projections").cookie(admin))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(get("/api/v1/me/bookmarks").cookie(admin).header(DashboardCookie.HEADER, "1"))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void theAuthorizationHeaderWinsOverTheCookie() throws Exception {
+        mvc.perform(get("/api/v1/admin/projections").cookie(cookie(tokens.valid("operator", "ADMIN")))
+                        .header(DashboardCookie.HEADER, "1")
+                        .header("Authorization", "Bearer " + tokens.valid("someone", "USER")))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aSignedInUserWithoutAdminGetsTheForbiddenPage() throws Exception {
+        mvc.perform(get("/dashboard").cookie(cookie(tokens.valid("viewer", "USER"))))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+                .andExpect(content().string(containsString("403")));
+    }
+
+    @Test
+    void anExpiredCookieIsDroppedAndTheVisitorAskedToSignInAgain() throws Exception {
+        Cookie expired = cookie(tokens.expired("late", "ADMIN"));
+
+        mvc.perform(get("/dashboard").cookie(expired))
+                .andExpect(status().isFound())
+                .andExpect(header().string("Location", "/dashboard/sign-in?next=%2Fdashboard&reason=invalid"))
+                .andExpect(header().string("Set-Cookie",
+                        startsWith(DashboardCookie.NAME + "=; Path=/; Max-Age=0")));
+        mvc.perform(get("/dashboard/sign-in").cookie(expired)).andExpect(status().isOk());
+        mvc.perform(get("/dashboard/session").cookie(expired))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.signedIn").value(false));
+    }
+
+    @Test
+    void theSessionSaysWhoIsSignedInAndSigningOutEndsIt() throws Exception {
+        Cookie viewer = cookie(tokens.valid("viewer", "USER", "CREATOR"));
+
+        mvc.perform(get("/dashboard/session").cookie(viewer))
+                .andExpect(jsonPath("$.signedIn").value(true))
+                .andExpect(jsonPath("$.userId").value("viewer"))
+                .andExpect(jsonPath("$.roles[0]").value("CREATOR"))
+                .andExpect(jsonPath("$.roles[1]").value("USER"))
+                .andExpect(jsonPath("$.admin").value(false))
+                .andExpect(jsonPath("$.devTokens").value(true));
+        mvc.perform(post("/dashboard/sign-out").cookie(viewer).header(DashboardCookie.HEADER, "1"))
+                .andExpect(status().isNoContent())
+                .andExpect(header().string("Set-Cookie",
+                        startsWith(DashboardCookie.NAME + "=; Path=/; Max-Age=0")));
+    }
+
+    @Test
+    void theDashboardRunsOnlyItsOwnScripts() throws Exception {
+        mvc.perform(get("/dashboard/sign-in"))
+                .andExpect(header().string("Content-Security-Policy",
+                        startsWith("default-src 'self'")))
+                .andExpect(header().string("X-Frame-Options", "DENY"));
+    }
+
+    private static MockHttpServletRequestBuilder signIn(String token) {
+        return post("/dashboard/sign-in").header(DashboardCookie.HEADER, "1").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"token\":\"" + token + "\"}");
+    }
+
+    private static Cookie cookie(String token) {
+        return new Cookie(DashboardCookie.NAME, token);
     }
 
     /** Runs after authentication: the limit applies to the token's subject, whatever address it comes from. */

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Test clips made by the real ffmpeg, and what the real ffprobe says about media (files or URLs). */
-final class Clips {
+public final class Clips {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -21,14 +21,14 @@ final class Clips {
     private final String ffprobe;
     private final Path dir;
 
-    Clips(String ffmpeg, String ffprobe, Path dir) {
+    public Clips(String ffmpeg, String ffprobe, Path dir) {
         this.ffmpeg = ffmpeg;
         this.ffprobe = ffprobe;
         this.dir = dir;
     }
 
     /** A test pattern of {@code width}×{@code height}, {@code seconds} long, with a sine tone when {@code audio}. */
-    Path clip(String name, int width, int height, int seconds, boolean audio) {
+    public Path clip(String name, int width, int height, int seconds, boolean audio) {
         Path file = dir.resolve(name + ".mp4");
         List<String> command = new ArrayList<>(List.of(ffmpeg, "-y", "-v", "error",
                 "-f", "lavfi", "-i", "testsrc2=size=" + width + "x" + height + ":rate=24:duration=" + seconds));
@@ -69,7 +69,7 @@ final class Clips {
         }
     }
 
-    Path textFile(String name) {
+    public Path textFile(String name) {
         try {
             return Files.writeString(dir.resolve(name + ".mp4"), "This is a shopping list, not a video.\n".repeat(200));
         } catch (IOException e) {

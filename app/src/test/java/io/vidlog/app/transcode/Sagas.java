@@ -13,16 +13,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** What transcoding tests look at: a video's status, its saga's timeline (admin API) and its stored events. */
-final class Sagas {
+public final class Sagas {
 
-    static final Duration TRANSCODE_TIME = Duration.ofMinutes(3);
+    public static final Duration TRANSCODE_TIME = Duration.ofMinutes(3);
 
     private final ApiClient api;
     private final String owner;
     private final String admin;
     private final JdbcTemplate jdbc;
 
-    Sagas(ApiClient api, String owner, String admin, JdbcTemplate jdbc) {
+    public Sagas(ApiClient api, String owner, String admin, JdbcTemplate jdbc) {
         this.api = api;
         this.owner = owner;
         this.admin = admin;
@@ -30,7 +30,7 @@ final class Sagas {
     }
 
     /** Waits until the video has {@code status}; the saga's timeline explains a failure. */
-    JsonNode awaitStatus(String videoId, String status) {
+    public JsonNode awaitStatus(String videoId, String status) {
         JsonNode[] video = new JsonNode[1];
         await().atMost(TRANSCODE_TIME).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             ApiClient.Response response = api.send("GET", "/api/v1/videos/" + videoId, owner, null);

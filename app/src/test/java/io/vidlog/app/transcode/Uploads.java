@@ -18,12 +18,12 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A creator's upload as a browser would do it: REST for the video and the part URLs, plain HTTP PUTs to S3. */
-final class Uploads {
+public final class Uploads {
 
     private final ApiClient api;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    Uploads(ApiClient api) {
+    public Uploads(ApiClient api) {
         this.api = api;
     }
 
@@ -69,7 +69,7 @@ final class Uploads {
     }
 
     /** Creates a video and uploads {@code file} into it through the presigned part URLs; answers the video id. */
-    String upload(String token, String title, String videoType, Path file, String contentType) {
+    public String upload(String token, String title, String videoType, Path file, String contentType) {
         String videoId = createVideo(token, title, videoType);
         JsonNode plan = start(token, videoId, file, contentType);
         ApiClient.Response completed = complete(token, videoId, plan, putParts(plan, file));

@@ -33,6 +33,11 @@ public class DriftChecker {
         this.checks = checks.stream().collect(Collectors.toMap(DriftCheck::group, Function.identity()));
     }
 
+    /** Whether {@code group} has a drift check. */
+    public boolean supports(String group) {
+        return checks.containsKey(group);
+    }
+
     /**
      * @param position the group's current position (global index of its last applied event)
      * @param sample   how many entities to check, or null for all
