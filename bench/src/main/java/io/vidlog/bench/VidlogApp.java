@@ -85,6 +85,11 @@ public final class VidlogApp {
         return "jdbc:postgresql://127.0.0.1:" + servicePorts.get("postgres") + "/vidlog";
     }
 
+    /** The local stack's Elasticsearch, while it runs. */
+    public String elasticsearchUrl() {
+        return "http://127.0.0.1:" + servicePorts.get("elasticsearch");
+    }
+
     /**
      * The same launch with other application arguments, on the same data folder and ports: the data of one
      * configuration's run stays for the next.

@@ -7,7 +7,11 @@ import io.vidlog.bench.load.GeneratedEvents;
 import io.vidlog.bench.load.Hs256Tokens;
 import io.vidlog.bench.load.RawHttpTransport;
 
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -33,14 +37,17 @@ import java.util.concurrent.Future;
  *     are appended to the event store of a fresh platform; the <b>index rate</b> is how fast the {@code search}
  *     group turns them into documents, first while every projection catches up at once, then replaying alone.</li>
  *     <li>{@code clients} concurrent clients call each endpoint for {@code duration} seconds (after a warm-up):
- *     search, autocomplete, feed (half signed in, with taste scores, half anonymous); p50/p99 latency.</li>
+ *     search, autocomplete, feed (half signed in, with taste scores, half anonymous); p50/p99 latency, twice: at a
+ *     steady {@code rate} of requests per second in all (each client on its own schedule; a late answer delays
+ *     nothing, and its latency counts from when the request was due), and as fast as the clients can go, where the
+ *     latency is mostly the queue in front of two busy cores (16 requests always in flight).</li>
  *     <li>The <b>baseline</b>: the same queries as a naive PostgreSQL {@code ILIKE '%q%'} over title and
  *     description of the same rows ({@code video_metadata}), from as many connections.</li>
  * </ol>
  * <pre>
  * mvn -B -q -DskipTests install
  * mvn -q -pl bench exec:java -Dexec.mainClass=io.vidlog.bench.search.SearchBenchmark \
- *     -Dexec.args="videos=100000 clients=16 duration=30"
+ *     -Dexec.args="videos=100000 clients=16 duration=30 rate=50"
  * </pre>
  */
 public final class SearchBenchmark {
@@ -82,7 +89,7 @@ public final class SearchBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>(Map.of("videos", "100000", "clients", "16",
-                "duration", "30", "warmup", "10", "engagement", "200000"));
+                "duration", "30", "warmup", "10", "engagement", "200000", "rate", "50"));
         for (String arg : args) {
             String[] pair = arg.split("=", 2);
             if (pair.length != 2 || !options.containsKey(pair[0])) {
@@ -117,6 +124,7 @@ public final class SearchBenchmark {
                         + "%.1f s = %.0f events/s, %.0f videos/s%n", position, seconds, position / seconds,
                         videos / seconds);
             }
+            awaitMergesDone(app);
             String[] feedTokens = new String[FEED_USERS];
             for (int u = 0; u < FEED_USERS; u++) {
                 feedTokens[u] = u % 2 == 0 ? null
@@ -125,15 +133,16 @@ public final class SearchBenchmark {
             int clients = Integer.parseInt(options.get("clients"));
             Duration warmup = Duration.ofSeconds(Long.parseLong(options.get("warmup")));
             Duration duration = Duration.ofSeconds(Long.parseLong(options.get("duration")));
-            List<Figures> figures = new ArrayList<>();
-            figures.add(measure("search", app, clients, warmup, duration, (worker, random) -> worker.http()
-                    .send("GET", "/api/v1/search?size=20&q=" + encode(Vocabulary.query(random)), null, null) == 200));
-            figures.add(measure("autocomplete", app, clients, warmup, duration, (worker, random) -> worker.http()
+            int rate = Integer.parseInt(options.get("rate"));
+            Map<String, Call> calls = new LinkedHashMap<>();
+            calls.put("search", (worker, random) -> worker.http()
+                    .send("GET", "/api/v1/search?size=20&q=" + encode(Vocabulary.query(random)), null, null) == 200);
+            calls.put("autocomplete", (worker, random) -> worker.http()
                     .send("GET", "/api/v1/search/autocomplete?prefix=" + encode(Vocabulary.prefix(random)), null,
-                            null) == 200));
-            figures.add(measure("feed", app, clients, warmup, duration, (worker, random) -> worker.http()
-                    .send("GET", "/api/v1/feed?size=20", feedTokens[random.nextInt(FEED_USERS)], null) == 200));
-            figures.add(measure("PostgreSQL ILIKE (baseline)", app, clients, warmup, duration, (worker, random) -> {
+                            null) == 200);
+            calls.put("feed", (worker, random) -> worker.http()
+                    .send("GET", "/api/v1/feed?size=20", feedTokens[random.nextInt(FEED_USERS)], null) == 200);
+            calls.put("PostgreSQL ILIKE (baseline)", (worker, random) -> {
                 String pattern = "%" + Vocabulary.query(random) + "%";
                 worker.ilike().setString(1, pattern);
                 worker.ilike().setString(2, pattern);
@@ -143,26 +152,45 @@ public final class SearchBenchmark {
                     }
                 }
                 return true;
-            }));
+            });
+            Map<String, String> targets = Map.of("search", "≤ 50 ms", "autocomplete", "≤ 20 ms", "feed", "≤ 100 ms");
+            List<Figures> steady = new ArrayList<>();
+            List<Figures> flatOut = new ArrayList<>();
+            for (Map.Entry<String, Call> call : calls.entrySet()) {
+                if (rate > 0) {
+                    steady.add(measure(call.getKey() + " at " + rate + "/s", app, clients, rate, warmup, duration,
+                            call.getValue()));
+                }
+                flatOut.add(measure(call.getKey() + " flat out", app, clients, 0, warmup, duration,
+                        call.getValue()));
+            }
             System.out.println();
-            System.out.printf(Locale.ROOT, "%,d videos, %d concurrent clients, %d s per endpoint%n", videos, clients,
-                    duration.toSeconds());
-            System.out.println("| endpoint | requests/s | p50 ms | p99 ms | target p99 | errors |");
+            System.out.printf(Locale.ROOT, "%,d videos, %d concurrent clients, %d s per endpoint and load%n", videos,
+                    clients, duration.toSeconds());
+            System.out.println("| endpoint, load | requests/s | p50 ms | p99 ms | target p99 | errors |");
             System.out.println("|---|---|---|---|---|---|");
-            System.out.println(figures.get(0).row("≤ 50 ms"));
-            System.out.println(figures.get(1).row("≤ 20 ms"));
-            System.out.println(figures.get(2).row("≤ 100 ms"));
-            System.out.println(figures.get(3).row("—"));
-            System.out.printf(Locale.ROOT, "search vs ILIKE: p99 %.1f× lower, %.1f× the requests/s%n",
-                    figures.get(3).percentile(0.99) / figures.get(0).percentile(0.99),
-                    (figures.get(0).requests() / figures.get(0).seconds())
-                            / (figures.get(3).requests() / figures.get(3).seconds()));
+            List<String> names = List.copyOf(calls.keySet());
+            for (int i = 0; i < names.size(); i++) {
+                String target = targets.getOrDefault(names.get(i), "—");
+                if (rate > 0) {
+                    System.out.println(steady.get(i).row(target));
+                }
+                System.out.println(flatOut.get(i).row(target));
+            }
+            Figures search = flatOut.get(0);
+            Figures ilike = flatOut.get(3);
+            System.out.printf(Locale.ROOT, "search vs ILIKE, flat out: p99 %.1f× lower, %.1f× the requests/s%n",
+                    ilike.percentile(0.99) / search.percentile(0.99),
+                    (search.requests() / search.seconds()) / (ilike.requests() / ilike.seconds()));
         }
     }
 
-    /** Every client calls in a loop through warm-up and measurement; only the measured window counts. */
-    private static Figures measure(String name, VidlogApp app, int clients, Duration warmup, Duration duration,
-                                   Call call) throws Exception {
+    /**
+     * Every client calls through warm-up and measurement, {@code rate} requests per second in all ({@code 0}: each
+     * as fast as it can); only the measured window counts.
+     */
+    private static Figures measure(String name, VidlogApp app, int clients, int rate, Duration warmup,
+                                   Duration duration, Call call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long start = System.nanoTime() + warmup.toNanos();
         long end = start + duration.toNanos();
@@ -170,7 +198,9 @@ public final class SearchBenchmark {
             List<Future<long[]>> results = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
                 int client = c;
-                results.add(pool.submit(() -> drive(app, call, new SplittableRandom(100 + client), start, end)));
+                long interval = rate == 0 ? 0 : Duration.ofSeconds(1).toNanos() * clients / rate;
+                results.add(pool.submit(() -> drive(app, call, new SplittableRandom(100 + client), start, end,
+                        interval)));
             }
             long errors = 0;
             List<long[]> all = new ArrayList<>();
@@ -189,22 +219,34 @@ public final class SearchBenchmark {
         }
     }
 
-    /** One client's loop; returns the error count followed by the latencies measured inside the window. */
-    private static long[] drive(VidlogApp app, Call call, SplittableRandom random, long start, long end)
-            throws Exception {
+    /**
+     * One client's loop, a request every {@code interval} ns (or back to back when 0); returns the error count
+     * followed by the latencies measured inside the window, each from when its request was due.
+     */
+    private static long[] drive(VidlogApp app, Call call, SplittableRandom random, long start, long end,
+                                long interval) throws Exception {
         List<Long> latencies = new ArrayList<>();
         long errors = 0;
         try (RawHttpTransport http = new RawHttpTransport("127.0.0.1", app.port());
              Connection db = DriverManager.getConnection(app.jdbcUrl(), "postgres", "");
              PreparedStatement ilike = db.prepareStatement(ILIKE)) {
             Worker worker = new Worker(http, db, ilike);
-            for (long now = System.nanoTime(); now < end; now = System.nanoTime()) {
+            // Clients start spread over one interval, so that paced requests do not arrive in bursts of 16.
+            long due = System.nanoTime() + (interval == 0 ? 0 : random.nextLong(interval));
+            // An endpoint that cannot keep up falls behind its schedule: the window still ends on time.
+            while (due < end && System.nanoTime() < end) {
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                long sent = interval == 0 ? System.nanoTime() : due;
                 boolean ok = call.run(worker, random);
-                long took = System.nanoTime() - now;
-                if (now >= start) {
-                    latencies.add(took);
+                long done = System.nanoTime();
+                if (sent >= start) {
+                    latencies.add(done - sent);
                     errors += ok ? 0 : 1;
                 }
+                due = interval == 0 ? done : due + interval;
             }
         }
         long[] result = new long[latencies.size() + 1];
@@ -213,6 +255,27 @@ public final class SearchBenchmark {
             result[i + 1] = latencies.get(i);
         }
         return result;
+    }
+
+    /**
+     * Waits until Elasticsearch has merged the segments of the freshly filled index, as it would have long before a
+     * production index serves its first query; measuring during the merges would measure them.
+     */
+    private static void awaitMergesDone(VidlogApp app) throws Exception {
+        long started = System.nanoTime();
+        HttpClient http = HttpClient.newHttpClient();
+        int quiet = 0;
+        while (quiet < 5 && System.nanoTime() - started < Duration.ofMinutes(5).toNanos()) {
+            Thread.sleep(1000);
+            JsonNode nodes = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(app.elasticsearchUrl()
+                    + "/_nodes/stats/indices/merge")).build(), HttpResponse.BodyHandlers.ofString()).body());
+            long merging = 0;
+            for (JsonNode node : nodes.path("nodes")) {
+                merging += node.path("indices").path("merges").path("current").asLong();
+            }
+            quiet = merging == 0 ? quiet + 1 : 0;
+        }
+        System.out.printf(Locale.ROOT, "segment merges done after %.0f s%n", (System.nanoTime() - started) / 1e9);
     }
 
     /** Waits until the search group is live at the head; returns its position. */

@@ -1,19 +1,14 @@
 package io.vidlog.projection.ranking;
 
-import io.vidlog.api.engagement.Reaction;
-import io.vidlog.api.engagement.VideoBookmarkRemovedEvent;
-import io.vidlog.api.engagement.VideoBookmarkedEvent;
-import io.vidlog.api.engagement.VideoReactionChangedEvent;
 import io.vidlog.api.video.VideoCreatedEvent;
 import io.vidlog.api.video.VideoDeletedEvent;
 import io.vidlog.api.video.VideoEvent;
 import io.vidlog.api.video.VideoPublishedEvent;
-import io.vidlog.api.watch.VideoCompletedEvent;
-import io.vidlog.api.watch.VideoViewStartedEvent;
 import io.vidlog.projection.ProcessingGroups;
 import io.vidlog.projection.drift.DriftCheck;
 import io.vidlog.projection.drift.DriftModel;
 import io.vidlog.projection.drift.DriftModel.Fact;
+import io.vidlog.projection.drift.RecountedEngagement;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.ZSetOperations;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -59,22 +54,7 @@ class RankingDriftCheck implements DriftCheck {
     /** A video's recomputed state. */
     private static final class Video {
         boolean ready;
-        long likes;
-        long dislikes;
-        long superlikes;
-        long bookmarks;
-        long views;
-        long completions;
-
-        void react(Reaction reaction, int delta) {
-            switch (reaction) {
-                case LIKE -> likes += delta;
-                case DISLIKE -> dislikes += delta;
-                case SUPERLIKE -> superlikes += delta;
-                case NONE -> {
-                }
-            }
-        }
+        final RecountedEngagement counts = new RecountedEngagement();
     }
 
     private final class Model implements DriftModel {
@@ -109,17 +89,8 @@ class RankingDriftCheck implements DriftCheck {
                 video.ready = true;
             } else if (event instanceof VideoDeletedEvent) {
                 video.ready = false;
-            } else if (event instanceof VideoReactionChangedEvent e) {
-                video.react(e.from(), -1);
-                video.react(e.to(), 1);
-            } else if (event instanceof VideoBookmarkedEvent) {
-                video.bookmarks++;
-            } else if (event instanceof VideoBookmarkRemovedEvent) {
-                video.bookmarks--;
-            } else if (event instanceof VideoViewStartedEvent) {
-                video.views++;
-            } else if (event instanceof VideoCompletedEvent) {
-                video.completions++;
+            } else {
+                video.counts.apply(event);
             }
         }
 
@@ -127,12 +98,13 @@ class RankingDriftCheck implements DriftCheck {
         public Map<Fact, String> expected() {
             Map<Fact, String> facts = new HashMap<>();
             videos.forEach((id, video) -> {
-                put(facts, id, video.ready, video.likes, video.dislikes, video.superlikes, video.bookmarks,
-                        video.views, video.completions);
-                double popularity = weights.score(video.likes, video.dislikes, video.superlikes, video.bookmarks,
-                        video.views, video.completions);
-                if (video.ready && video.bookmarks > 0) {
-                    facts.put(new Fact(id, "in Redis by bookmarks"), Double.toString(video.bookmarks));
+                RecountedEngagement counts = video.counts;
+                put(facts, id, video.ready, counts.likes(), counts.dislikes(), counts.superlikes(), counts.bookmarks(),
+                        counts.views(), counts.completions());
+                double popularity = weights.score(counts.likes(), counts.dislikes(), counts.superlikes(),
+                        counts.bookmarks(), counts.views(), counts.completions());
+                if (video.ready && counts.bookmarks() > 0) {
+                    facts.put(new Fact(id, "in Redis by bookmarks"), Double.toString(counts.bookmarks()));
                 }
                 if (video.ready && popularity > 0) {
                     facts.put(new Fact(id, "in Redis by popularity"), Double.toString(popularity));

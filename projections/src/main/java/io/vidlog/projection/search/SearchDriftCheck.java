@@ -1,25 +1,19 @@
 package io.vidlog.projection.search;
 
-import io.vidlog.api.engagement.Reaction;
-import io.vidlog.api.engagement.VideoBookmarkRemovedEvent;
-import io.vidlog.api.engagement.VideoBookmarkedEvent;
-import io.vidlog.api.engagement.VideoReactionChangedEvent;
 import io.vidlog.api.video.VideoCreatedEvent;
 import io.vidlog.api.video.VideoDeletedEvent;
 import io.vidlog.api.video.VideoEditedEvent;
 import io.vidlog.api.video.VideoEvent;
 import io.vidlog.api.video.VideoPublishedEvent;
-import io.vidlog.api.watch.VideoCompletedEvent;
-import io.vidlog.api.watch.VideoViewStartedEvent;
 import io.vidlog.projection.ProcessingGroups;
 import io.vidlog.projection.drift.DriftCheck;
 import io.vidlog.projection.drift.DriftModel;
 import io.vidlog.projection.drift.DriftModel.Fact;
+import io.vidlog.projection.drift.RecountedEngagement;
 import io.vidlog.projection.ranking.PopularityWeights;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,18 +57,7 @@ class SearchDriftCheck implements DriftCheck {
         String videoType;
         boolean ready;
         boolean deleted;
-        long bookmarks;
-        long views;
-        long completions;
-        final Map<Reaction, Long> reactions = new EnumMap<>(Reaction.class);
-
-        void react(Reaction reaction, long delta) {
-            reactions.merge(reaction, delta, Long::sum);
-        }
-
-        long reactions(Reaction reaction) {
-            return reactions.getOrDefault(reaction, 0L);
-        }
+        final RecountedEngagement counts = new RecountedEngagement();
     }
 
     private final class Model implements DriftModel {
@@ -116,17 +99,8 @@ class SearchDriftCheck implements DriftCheck {
                 video.ready = true;
             } else if (event instanceof VideoDeletedEvent) {
                 video.deleted = true;
-            } else if (event instanceof VideoReactionChangedEvent changed) {
-                video.react(changed.from(), -1);
-                video.react(changed.to(), 1);
-            } else if (event instanceof VideoBookmarkedEvent) {
-                video.bookmarks++;
-            } else if (event instanceof VideoBookmarkRemovedEvent) {
-                video.bookmarks--;
-            } else if (event instanceof VideoViewStartedEvent) {
-                video.views++;
-            } else if (event instanceof VideoCompletedEvent) {
-                video.completions++;
+            } else {
+                video.counts.apply(event);
             }
         }
 
@@ -135,8 +109,9 @@ class SearchDriftCheck implements DriftCheck {
             Map<Fact, String> facts = new HashMap<>();
             videos.forEach((id, video) -> {
                 boolean searchable = video.ready && !video.deleted;
-                double popularity = weights.score(video.reactions(Reaction.LIKE), video.reactions(Reaction.DISLIKE),
-                        video.reactions(Reaction.SUPERLIKE), video.bookmarks, video.views, video.completions);
+                RecountedEngagement counts = video.counts;
+                double popularity = weights.score(counts.likes(), counts.dislikes(), counts.superlikes(),
+                        counts.bookmarks(), counts.views(), counts.completions());
                 put(facts, id, searchable ? SearchDocument.of(id, video.title, "", video.tags, video.videoType, "",
                         null, popularity) : null);
             });

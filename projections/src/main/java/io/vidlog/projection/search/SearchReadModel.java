@@ -14,6 +14,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.TotalHits;
+import co.elastic.clients.elasticsearch.core.search.TotalHitsRelation;
 import io.vidlog.api.query.PageRequest;
 import io.vidlog.api.search.Feed;
 import io.vidlog.api.search.SearchResults;
@@ -42,6 +43,7 @@ public class SearchReadModel {
     private static final String[] LISTED_FIELDS = {"videoId", "title", "tags", "videoType"};
     private static final String SUGGESTER = "titles";
     private static final int NOT_FOUND = 404;
+    private static final int EXACT_TOTAL_UP_TO = 1000;
     /** Title matches count three times a description match: a video named after the query comes first. */
     private static final float TITLE_BOOST = 3;
     private static final float TAG_BOOST = 2;
@@ -68,7 +70,8 @@ public class SearchReadModel {
 
     /**
      * Videos matching {@code text}, titles first; {@code type} and every one of {@code tags} filter. The total is
-     * exact up to 10,000 (Elasticsearch's default), which lets it skip the scoring of hits that cannot reach the page.
+     * counted exactly up to {@value #EXACT_TOTAL_UP_TO} only: beyond it Elasticsearch skips the hits that cannot
+     * reach the page instead of scoring every one, which for a common word is most of the query's cost.
      */
     public SearchResults search(String text, VideoType type, List<String> tags, PageRequest page) {
         String query = text.strip();
@@ -82,6 +85,7 @@ public class SearchReadModel {
                     return bool.must(m -> m.bool(matches -> textMatches(matches, query)));
                 }))
                 .from((int) page.offset()).size(page.size())
+                .trackTotalHits(total -> total.count(EXACT_TOTAL_UP_TO))
                 .source(source -> source.filter(filter -> filter.includes(List.of(LISTED_FIELDS)))),
                 SearchDocument.class));
         List<SearchResults.Hit> hits = response.hits().hits().stream()
@@ -89,7 +93,8 @@ public class SearchReadModel {
                         VideoType.valueOf(hit.source().videoType()), score(hit)))
                 .toList();
         TotalHits total = response.hits().total();
-        return new SearchResults(hits, total == null ? hits.size() : total.value(), page.page(), page.size());
+        return new SearchResults(hits, total == null ? hits.size() : total.value(),
+                total == null || total.relation() == TotalHitsRelation.Eq, page.page(), page.size());
     }
 
     /**
