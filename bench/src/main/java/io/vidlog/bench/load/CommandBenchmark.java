@@ -559,7 +559,7 @@ public final class CommandBenchmark {
     }
 
     /** The services' data is large and of no use after the run; the logs beside it stay. */
-    static void deleteServiceData(Path dataDir) throws IOException {
+    public static void deleteServiceData(Path dataDir) throws IOException {
         try (Stream<Path> entries = Files.list(dataDir)) {
             for (Path entry : entries.filter(Files::isDirectory).toList()) {
                 try (Stream<Path> tree = Files.walk(entry)) {

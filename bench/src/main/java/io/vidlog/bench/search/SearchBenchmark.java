@@ -3,6 +3,7 @@ package io.vidlog.bench.search;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vidlog.bench.VidlogApp;
+import io.vidlog.bench.load.CommandBenchmark;
 import io.vidlog.bench.load.GeneratedEvents;
 import io.vidlog.bench.load.Hs256Tokens;
 import io.vidlog.bench.load.RawHttpTransport;
@@ -97,11 +98,20 @@ public final class SearchBenchmark {
             }
             options.put(pair[0], pair[1]);
         }
-        int videos = Integer.parseInt(options.get("videos"));
         Path dataDir = Path.of(".vidlog", "bench", "search-" + System.currentTimeMillis()).toAbsolutePath();
         System.out.printf(Locale.ROOT, "Search benchmark %s; data in %s%n", options, dataDir);
         Hs256Tokens tokens = new Hs256Tokens(LOCAL_JWT_SECRET);
         String admin = tokens.sign("bench-admin", List.of("USER", "ADMIN"), Duration.ofHours(4));
+        try {
+            run(options, dataDir, tokens, admin);
+        } finally {
+            CommandBenchmark.deleteServiceData(dataDir);
+        }
+    }
+
+    private static void run(Map<String, String> options, Path dataDir, Hs256Tokens tokens, String admin)
+            throws Exception {
+        int videos = Integer.parseInt(options.get("videos"));
         VidlogApp app = VidlogApp.prepare(dataDir, List.of(), List.of("--vidlog.rate-limit.enabled=false"));
         try (VidlogApp.Running running = app.start("search")) {
             System.out.printf(Locale.ROOT, "started in %.1f s%n", running.startSeconds());
