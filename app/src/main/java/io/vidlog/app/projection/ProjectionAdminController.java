@@ -46,7 +46,15 @@ class ProjectionAdminController {
     /** Starts a rebuild from the first event; follow it with {@code GET /admin/projections/{name}}. */
     @PostMapping("/{name}/replay")
     ResponseEntity<ProjectionStatus> replay(@PathVariable String name) {
-        if (!projections.replay(name)) {
+        boolean known;
+        try {
+            known = projections.replay(name);
+        } catch (RuntimeException e) {
+            // Its reset handler could not empty the read model, typically because the store behind it is away.
+            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "Could not reset " + name + " ("
+                    + e.getMessage() + "); it goes on as before, try again later", e);
+        }
+        if (!known) {
             throw unknown(name);
         }
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(projections.one(name).orElseThrow());

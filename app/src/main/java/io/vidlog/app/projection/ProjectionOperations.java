@@ -78,9 +78,13 @@ public class ProjectionOperations {
         }
         log.info("Replay of {} requested: stopping it, resetting its tokens, starting it again", name);
         processor.shutdownAsync().join();
-        processor.resetTokens();
-        commits.forget(name);
-        processor.start();
+        try {
+            processor.resetTokens();
+            commits.forget(name);
+        } finally {
+            // A reset that failed (its read model's store unreachable) leaves the group as it was: running.
+            processor.start();
+        }
         samples.remove(name);
         return true;
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vidlog.app.ApiClient;
 import io.vidlog.app.Tokens;
 import io.vidlog.app.VidlogIntegrationTest;
+import io.vidlog.localstack.LocalStack;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -207,6 +208,24 @@ class SearchIT {
                 return all;
             }
         }
+    }
+
+    @Test
+    void whileElasticsearchIsAwayDiscoveryAnswers503AndNoChangeIsLost() throws Exception {
+        String word = word();
+        String video;
+        try (LocalStack.Outage elasticsearchDown = LocalStack.outage("elasticsearch")) {
+            api.send("GET", "/api/v1/search?q=" + word, null, null).assertProblem(503);
+            api.send("GET", "/api/v1/feed", null, null).assertProblem(503);
+            video = search.createVideo(word + " 정전 outage", "", List.of("outage"), "HORIZONTAL");
+            awaitCaughtUp();
+            api.send("POST", "/api/v1/admin/projections/search/replay", adminToken(), null).assertProblem(503);
+        }
+        SearchClient.awaitSearch("the video written once Elasticsearch is back", CAUGHT_UP,
+                () -> search.search(word), hits -> hits.contains(video));
+        JsonNode group = api.send("GET", "/api/v1/admin/projections/search", adminToken(), null).json();
+        assertThat(group.path("state").asText()).as(group.toString()).isEqualTo("running");
+        assertThat(drift().path("differenceCount").asInt()).isZero();
     }
 
     @Test

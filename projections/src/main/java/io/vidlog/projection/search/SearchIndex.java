@@ -81,6 +81,7 @@ public class SearchIndex {
     private final Clock clock = Clock.systemUTC();
     private final Set<String> missed = ConcurrentHashMap.newKeySet();
     private volatile boolean tooManyMissed;
+    private boolean maintenanceFailing;
 
     SearchIndex(ElasticsearchClient es, JdbcTemplate jdbc, SearchSettings settings, PopularityWeights popularity,
                 ObjectProvider<EventProcessingConfiguration> processing) {
@@ -190,9 +191,16 @@ public class SearchIndex {
                 write(retry);
             }
             dropUnused(aliases());
+            if (maintenanceFailing) {
+                maintenanceFailing = false;
+                log.info("Search index maintenance works again");
+            }
         } catch (IOException | RuntimeException e) {
-            log.warn("Search index maintenance failed, trying again in {}: {}", settings.checkInterval(),
-                    e.toString());
+            if (!maintenanceFailing) {
+                maintenanceFailing = true;
+                log.warn("Search index maintenance failed, trying again every {} (logged once until it works): {}",
+                        settings.checkInterval(), e.toString());
+            }
         }
     }
 

@@ -61,8 +61,9 @@ class SearchProjection extends EngagementCounting {
 
     @ResetHandler
     void reset() {
-        jdbc.execute("truncate table search_video");
+        // The new index first: if Elasticsearch is away the reset fails before anything was emptied.
         index.startRebuild();
+        jdbc.execute("truncate table search_video");
     }
 
     private SearchBatch batch() {
