@@ -10,7 +10,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -124,8 +123,8 @@ final class VideoMetadataBatch implements EventBatch {
                     ps.setString(6, video.videoType);
                     ps.setString(7, video.status.name());
                     ps.setInt(8, video.durationSeconds == null ? 0 : video.durationSeconds);
-                    ps.setTimestamp(9, timestamp(video.createdAt));
-                    ps.setTimestamp(10, timestamp(video.publishedAt));
+                    ps.setTimestamp(9, EventBatch.timestamp(video.createdAt));
+                    ps.setTimestamp(10, EventBatch.timestamp(video.publishedAt));
                     ps.setString(11, video.manifestKey);
                     ps.setString(12, video.posterKey);
                 });
@@ -146,7 +145,7 @@ final class VideoMetadataBatch implements EventBatch {
                     ps.setString(4, status);
                     ps.setString(5, status);
                     ps.setObject(6, video.durationSeconds, java.sql.Types.INTEGER);
-                    ps.setTimestamp(7, timestamp(video.publishedAt));
+                    ps.setTimestamp(7, EventBatch.timestamp(video.publishedAt));
                     ps.setString(8, video.manifestKey);
                     ps.setString(9, video.posterKey);
                     ps.setString(10, video.videoId);
@@ -178,7 +177,7 @@ final class VideoMetadataBatch implements EventBatch {
                 set, (ps, entry) -> {
                     ps.setString(1, entry.getKey().userId());
                     ps.setString(2, entry.getKey().videoId());
-                    ps.setTimestamp(3, timestamp(entry.getValue().at()));
+                    ps.setTimestamp(3, EventBatch.timestamp(entry.getValue().at()));
                 });
         deleteRows("video_bookmark", removed.stream().map(Map.Entry::getKey).toList());
     }
@@ -203,7 +202,7 @@ final class VideoMetadataBatch implements EventBatch {
                     ps.setLong(3, watch.session);
                     ps.setInt(4, watch.positionSeconds);
                     ps.setBoolean(5, watch.completed);
-                    ps.setTimestamp(6, timestamp(watch.at));
+                    ps.setTimestamp(6, EventBatch.timestamp(watch.at));
                 });
         batch("update watch_history set completed = true where user_id = ? and video_id = ? and session = ?",
                 completedOnly, (ps, entry) -> {
@@ -234,10 +233,6 @@ final class VideoMetadataBatch implements EventBatch {
 
     private static Array textArray(PreparedStatement statement, List<String> values) throws SQLException {
         return statement.getConnection().createArrayOf("text", values.toArray());
-    }
-
-    private static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
     }
 
     /** A video's row: complete when created in this batch, otherwise only the fields this batch changed. */

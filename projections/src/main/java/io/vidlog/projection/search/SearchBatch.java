@@ -5,7 +5,6 @@ import io.vidlog.projection.support.CountDeltas;
 import io.vidlog.projection.support.EventBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,11 +56,11 @@ final class SearchBatch implements EventBatch {
         List<Object[]> updates = new ArrayList<>();
         for (VideoChange video : videos.values()) {
             if (video.isNew) {
-                inserts.add(new Object[]{video.videoId, video.ownerId, video.title, video.description,
-                        video.tags, video.videoType, video.ready, video.deleted, timestamp(video.publishedAt)});
+                inserts.add(new Object[]{video.videoId, video.ownerId, video.title, video.description, video.tags,
+                        video.videoType, video.ready, video.deleted, EventBatch.timestamp(video.publishedAt)});
             } else {
                 updates.add(new Object[]{video.title, video.description, video.tags, video.ready, video.deleted,
-                        timestamp(video.publishedAt), video.videoId});
+                        EventBatch.timestamp(video.publishedAt), video.videoId});
             }
         }
         if (!inserts.isEmpty()) {
@@ -84,10 +83,6 @@ final class SearchBatch implements EventBatch {
     @Override
     public void afterCommit() {
         index.write(touched);
-    }
-
-    private static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
     }
 
     /** A video's row: complete when created in this batch, otherwise only the fields this batch changed. */

@@ -4,6 +4,8 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
@@ -24,6 +26,11 @@ public interface EventBatch {
      */
     static void commitWithoutWaitingForDisk(JdbcTemplate jdbc) {
         jdbc.execute("set local synchronous_commit to off");
+    }
+
+    /** An event's time as a statement parameter; null stays null. */
+    static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 
     /** Runs after the batch's transaction committed (for stores outside it, such as Redis). */
