@@ -46,7 +46,8 @@ public final class VidlogApp {
     /**
      * A launch of the built jar on {@code dataDir}.
      *
-     * @param jvmOptions options for the child JVM, before {@code -jar}
+     * @param jvmOptions options for the child JVM after the platform's own ({@code app/jvm.options}), before
+     *                   {@code -jar}
      * @param appArgs    Spring properties ({@code --name=value}) after the benchmark's own
      */
     public static VidlogApp prepare(Path dataDir, List<String> jvmOptions, List<String> appArgs) throws IOException {
@@ -58,6 +59,7 @@ public final class VidlogApp {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("@" + Path.of("app/jvm.options").toAbsolutePath());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString(),
                 "--server.port=" + port,

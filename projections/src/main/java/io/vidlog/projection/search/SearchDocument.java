@@ -19,6 +19,9 @@ public record SearchDocument(String videoId, String title, String titleCompact, 
                              String videoType, String ownerId, String publishedAt, double popularity,
                              String chosung, Suggest suggest) {
 
+    /** The fields a result lists: the rest of a document only serves the matching. */
+    static final List<String> LISTED_FIELDS = List.of("videoId", "title", "tags", "videoType");
+
     /** Words of a title from which autocomplete also starts, so "여행" suggests "제주도 봄 여행". */
     private static final int SUGGESTED_WORD_STARTS = 8;
 

@@ -1,48 +1,33 @@
 package io.vidlog.projection.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.Time;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
-import co.elastic.clients.elasticsearch._types.query_dsl.FieldValueFactorModifier;
-import co.elastic.clients.elasticsearch._types.query_dsl.FunctionBoostMode;
-import co.elastic.clients.elasticsearch._types.query_dsl.FunctionScore;
-import co.elastic.clients.elasticsearch._types.query_dsl.FunctionScoreMode;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.TotalHits;
 import co.elastic.clients.elasticsearch.core.search.TotalHitsRelation;
 import io.vidlog.api.query.PageRequest;
-import io.vidlog.api.search.Feed;
 import io.vidlog.api.search.SearchResults;
 import io.vidlog.api.search.Suggestions;
-import io.vidlog.api.taste.Preferences;
 import io.vidlog.api.video.VideoType;
 import org.springframework.stereotype.Component;
 
-import java.io.IOException;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import static io.vidlog.projection.search.ElasticsearchCalls.call;
+import static io.vidlog.projection.search.ElasticsearchCalls.score;
+
 /**
- * Search, autocomplete and feed over the Elasticsearch index of searchable videos, for the query side. The index
+ * Search and autocomplete over the Elasticsearch index of searchable videos, for the query side. The index
  * holds READY videos only, so nothing deleted or unpublished can be returned.
  */
 @Component
 public class SearchReadModel {
 
-    private static final String[] LISTED_FIELDS = {"videoId", "title", "tags", "videoType"};
     private static final String SUGGESTER = "titles";
-    private static final int NOT_FOUND = 404;
     private static final int EXACT_TOTAL_UP_TO = 1000;
     /** Title matches count three times a description match: a video named after the query comes first. */
     private static final float TITLE_BOOST = 3;
@@ -60,12 +45,10 @@ public class SearchReadModel {
 
     private final ElasticsearchClient es;
     private final SearchIndex index;
-    private final SearchSettings settings;
 
-    SearchReadModel(ElasticsearchClient es, SearchIndex index, SearchSettings settings) {
+    SearchReadModel(ElasticsearchClient es, SearchIndex index) {
         this.es = es;
         this.index = index;
-        this.settings = settings;
     }
 
     /**
@@ -86,7 +69,7 @@ public class SearchReadModel {
                 }))
                 .from((int) page.offset()).size(page.size())
                 .trackTotalHits(total -> total.count(EXACT_TOTAL_UP_TO))
-                .source(source -> source.filter(filter -> filter.includes(List.of(LISTED_FIELDS)))),
+                .source(source -> source.filter(filter -> filter.includes(SearchDocument.LISTED_FIELDS))),
                 SearchDocument.class));
         List<SearchResults.Hit> hits = response.hits().hits().stream()
                 .map(hit -> new SearchResults.Hit(hit.source().videoId(), hit.source().title(), hit.source().tags(),
@@ -125,7 +108,7 @@ public class SearchReadModel {
         SearchResponse<SearchDocument> response = call(() -> es.search(search -> search
                 .index(index.readAlias())
                 .size(0)
-                .source(source -> source.filter(filter -> filter.includes(List.of(LISTED_FIELDS))))
+                .source(source -> source.filter(filter -> filter.includes(SearchDocument.LISTED_FIELDS)))
                 .suggest(suggest -> suggest.suggesters(SUGGESTER, suggester -> suggester
                         .prefix(prefix.strip().toLowerCase(Locale.ROOT))
                         .completion(completion -> completion.field("suggest").size(size).skipDuplicates(true)))),
@@ -135,72 +118,5 @@ public class SearchReadModel {
                 .forEach(option -> unique.putIfAbsent(option.id(),
                         new Suggestions.Suggestion(option.id(), option.source().title()))));
         return new Suggestions(unique.values().stream().limit(size).toList());
-    }
-
-    /**
-     * A feed page: videos with the viewer's best-scored {@code tags} boosted by score, plus popularity (logarithm)
-     * and freshness (Gaussian decay), without the {@code skipped} videos. Scores use the start of the current hour
-     * as "now" and ties go by video id, so the pages of one hour do not shift under a viewer who pages through.
-     */
-    public Feed feed(List<Preferences.TagScore> tags, Collection<String> skipped, PageRequest page) {
-        SearchSettings.Feed ranking = settings.feed();
-        List<FunctionScore> functions = new ArrayList<>(tagBoosts(tags, ranking));
-        functions.add(FunctionScore.of(f -> f.fieldValueFactor(popularity -> popularity.field("popularity")
-                .modifier(FieldValueFactorModifier.Log1p).factor(ranking.popularityFactor()).missing(0.0))));
-        String now = Instant.now().truncatedTo(ChronoUnit.HOURS).toString();
-        functions.add(FunctionScore.of(f -> f.gauss(gauss -> gauss.date(date -> date.field("publishedAt")
-                        .placement(at -> at.origin(now).decay(0.5)
-                                .scale(Time.of(time -> time.time(ranking.freshnessHalfLife().toMinutes() + "m"))))))
-                .weight(ranking.freshnessWeight())));
-        List<FieldValue> skip = skipped.stream().map(FieldValue::of).toList();
-        SearchResponse<SearchDocument> response = call(() -> es.search(search -> search
-                .index(index.readAlias())
-                .query(q -> q.functionScore(scored -> scored
-                        .query(all -> all.bool(bool -> bool.mustNot(not -> not.terms(terms -> terms.field("videoId")
-                                .terms(values -> values.value(skip))))))
-                        .functions(functions)
-                        .scoreMode(FunctionScoreMode.Sum)
-                        .boostMode(FunctionBoostMode.Replace)))
-                .sort(sort -> sort.score(score -> score.order(SortOrder.Desc)))
-                .sort(sort -> sort.field(field -> field.field("videoId").order(SortOrder.Asc)))
-                .from((int) page.offset()).size(page.size())
-                .source(source -> source.filter(filter -> filter.includes(List.of(LISTED_FIELDS)))),
-                SearchDocument.class));
-        return new Feed(response.hits().hits().stream()
-                .map(hit -> new Feed.Item(hit.source().videoId(), hit.source().title(), hit.source().tags(),
-                        score(hit)))
-                .toList(), page.page(), page.size());
-    }
-
-    /** The best tag gets the full tag weight, the others their share of it by score; disliked tags boost nothing. */
-    private static List<FunctionScore> tagBoosts(List<Preferences.TagScore> tags, SearchSettings.Feed ranking) {
-        List<Preferences.TagScore> liked = tags.stream().filter(tag -> tag.score() > 0).limit(ranking.topTags())
-                .toList();
-        double best = liked.stream().mapToDouble(Preferences.TagScore::score).max().orElse(1);
-        return liked.stream().map(tag -> FunctionScore.of(f -> f
-                        .filter(q -> q.term(t -> t.field("tags").value(tag.tag())))
-                        .weight(ranking.tagWeight() * tag.score() / best)))
-                .toList();
-    }
-
-    private static double score(Hit<?> hit) {
-        return hit.score() == null ? 0 : hit.score();
-    }
-
-    private interface Call<T> {
-        T run() throws IOException;
-    }
-
-    private static <T> T call(Call<T> call) {
-        try {
-            return call.run();
-        } catch (IOException e) {
-            throw new SearchUnavailableException("Elasticsearch did not answer", e);
-        } catch (ElasticsearchException e) {
-            if (e.status() == NOT_FOUND) {
-                throw new SearchUnavailableException("The search index is being built", e);
-            }
-            throw e;
-        }
     }
 }

@@ -26,12 +26,15 @@ public record SearchSettings(@DefaultValue("vidlog-videos") String index,
      * @param freshnessWeight the boost of a video published now; it halves every {@code freshnessHalfLife}
      * @param freshnessHalfLife how fast a video's freshness boost decays (Gaussian, 0.5 at this age)
      * @param skippedLimit    how many of the viewer's disliked and completed videos are kept out, newest first
+     * @param candidates      how many videos the ranking picks from (those best on cheaper forms of the same
+     *                        signals); the feed ends after them
      */
     public record Feed(@DefaultValue("10") int topTags,
                        @DefaultValue("10") double tagWeight,
                        @DefaultValue("1") double popularityFactor,
                        @DefaultValue("3") double freshnessWeight,
                        @DefaultValue("7d") Duration freshnessHalfLife,
-                       @DefaultValue("1000") int skippedLimit) {
+                       @DefaultValue("1000") int skippedLimit,
+                       @DefaultValue("1000") int candidates) {
     }
 }

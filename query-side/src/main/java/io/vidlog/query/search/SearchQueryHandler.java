@@ -7,6 +7,7 @@ import io.vidlog.api.search.FetchSuggestionsQuery;
 import io.vidlog.api.search.SearchResults;
 import io.vidlog.api.search.Suggestions;
 import io.vidlog.projection.metadata.VideoMetadataReadModel;
+import io.vidlog.projection.search.FeedReadModel;
 import io.vidlog.projection.search.SearchReadModel;
 import io.vidlog.projection.search.SearchSettings;
 import io.vidlog.projection.taste.TasteReadModel;
@@ -23,13 +24,15 @@ import java.util.List;
 class SearchQueryHandler {
 
     private final SearchReadModel search;
+    private final FeedReadModel feeds;
     private final TasteReadModel tastes;
     private final VideoMetadataReadModel videos;
     private final SearchSettings settings;
 
-    SearchQueryHandler(SearchReadModel search, TasteReadModel tastes, VideoMetadataReadModel videos,
-                       SearchSettings settings) {
+    SearchQueryHandler(SearchReadModel search, FeedReadModel feeds, TasteReadModel tastes,
+                       VideoMetadataReadModel videos, SearchSettings settings) {
         this.search = search;
+        this.feeds = feeds;
         this.tastes = tastes;
         this.videos = videos;
         this.settings = settings;
@@ -48,10 +51,10 @@ class SearchQueryHandler {
     @QueryHandler
     Feed handle(FetchFeedQuery query) {
         if (query.userId() == null) {
-            return search.feed(List.of(), List.of(), query.page());
+            return feeds.feed(List.of(), List.of(), query.page());
         }
         SearchSettings.Feed feed = settings.feed();
-        return search.feed(tastes.topTags(query.userId(), feed.topTags()),
+        return feeds.feed(tastes.topTags(query.userId(), feed.topTags()),
                 videos.dislikedOrCompleted(query.userId(), feed.skippedLimit()), query.page());
     }
 }
