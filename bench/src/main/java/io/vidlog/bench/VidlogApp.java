@@ -135,6 +135,27 @@ public final class VidlogApp {
             return process.pid();
         }
 
+        /**
+         * Waits until the application uses less than {@code share} of one core through a whole {@code window} (its
+         * event processors done with a backlog, say), at most {@code limit}; returns the seconds waited.
+         */
+        public double awaitIdle(double share, Duration window, Duration limit) throws InterruptedException {
+            long started = System.nanoTime();
+            while (System.nanoTime() - started < limit.toNanos()) {
+                Duration before = cpuTime();
+                Thread.sleep(window.toMillis());
+                if (cpuTime().minus(before).toNanos() < share * window.toNanos()) {
+                    break;
+                }
+            }
+            return (System.nanoTime() - started) / 1e9;
+        }
+
+        private Duration cpuTime() {
+            return process.toHandle().info().totalCpuDuration().orElseThrow(() ->
+                    new IllegalStateException("This system does not tell a process's CPU time"));
+        }
+
         /** An orderly stop (SIGTERM, as an orchestrator sends it); returns how long it took in seconds. */
         public double stop() throws InterruptedException {
             long stoppingAt = System.nanoTime();
