@@ -178,7 +178,7 @@ public final class CommandBenchmark {
      * The local stack's PostgreSQL server (durable: fsync and synchronous commit on), whose backends are its children;
      * it is not a child of the application, as {@code pg_ctl} detaches it.
      */
-    static long postmasterPid(Path dataDir) throws IOException {
+    public static long postmasterPid(Path dataDir) throws IOException {
         return Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/pgdata/postmaster.pid")).get(0).trim());
     }
 

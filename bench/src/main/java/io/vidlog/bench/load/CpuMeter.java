@@ -15,21 +15,21 @@ import java.util.stream.Stream;
  * children (Elasticsearch, Redis, S3), PostgreSQL (server and backends), this load generator, and the machine as
  * a whole, which also shows work that is not ours (the machine may be shared).
  */
-final class CpuMeter {
+public final class CpuMeter {
 
     /** USER_HZ: the unit of the times in /proc; 100 on every Linux architecture Java runs on. */
     private static final double TICKS_PER_SECOND = 100;
 
     private final Map<String, Long> roots = new LinkedHashMap<>();
 
-    CpuMeter(long appPid, long postgresPid) {
+    public CpuMeter(long appPid, long postgresPid) {
         roots.put("app JVM", appPid);
         roots.put("postgres", postgresPid);
         roots.put("load generator", ProcessHandle.current().pid());
     }
 
     /** CPU ticks used so far per group, plus the machine's busy and total ticks. */
-    Sample sample() throws IOException {
+    public Sample sample() throws IOException {
         Map<Long, Long> parents = new HashMap<>();
         Map<Long, Long> ticks = new HashMap<>();
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
@@ -81,10 +81,10 @@ final class CpuMeter {
         return found;
     }
 
-    record Sample(long nanos, Map<String, Long> groupTicks, long machineBusyTicks, long machineTotalTicks) {
+    public record Sample(long nanos, Map<String, Long> groupTicks, long machineBusyTicks, long machineTotalTicks) {
 
         /** Cores used per group between {@code earlier} and this sample, and the machine's busy cores. */
-        Map<String, Double> coresSince(Sample earlier) {
+        public Map<String, Double> coresSince(Sample earlier) {
             double seconds = (nanos - earlier.nanos) / 1e9;
             Map<String, Double> cores = new LinkedHashMap<>();
             groupTicks.forEach((group, used) -> cores.put(group,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vidlog.bench.VidlogApp;
 import io.vidlog.bench.load.CommandBenchmark;
+import io.vidlog.bench.load.CpuMeter;
 import io.vidlog.bench.load.GeneratedEvents;
 import io.vidlog.bench.load.Hs256Tokens;
 import io.vidlog.bench.load.RawHttpTransport;
@@ -37,11 +38,14 @@ import java.util.concurrent.Future;
  *     <li>{@code videos} videos with Korean, English and mixed titles ({@link Vocabulary}) and viewers' engagement
  *     are appended to the event store of a fresh platform; the <b>index rate</b> is how fast the {@code search}
  *     group turns them into documents, first while every projection catches up at once, then replaying alone.</li>
- *     <li>{@code clients} concurrent clients call each endpoint for {@code duration} seconds (after a warm-up):
+ *     <li>{@code clients} concurrent clients call each endpoint for {@code duration} seconds (after every endpoint
+ *     was called flat out for {@code warmup} seconds, and after another {@code warmup} seconds of its own load):
  *     search, autocomplete, feed (half signed in, with taste scores, half anonymous); p50/p99 latency, twice: at a
  *     steady {@code rate} of requests per second in all (each client on its own schedule; a late answer delays
  *     nothing, and its latency counts from when the request was due), and as fast as the clients can go, where the
- *     latency is mostly the queue in front of two busy cores (16 requests always in flight).</li>
+ *     latency is mostly the queue in front of two busy cores (16 requests always in flight). Each measurement also
+ *     prints where the CPU went: the application, its local-stack children, PostgreSQL, the load generator, and
+ *     processes that are not ours (the machine is shared).</li>
  *     <li>The <b>baseline</b>: the same queries as a naive PostgreSQL {@code ILIKE '%q%'} over title and
  *     description of the same rows ({@code video_metadata}), from as many connections.</li>
  * </ol>
@@ -139,6 +143,7 @@ public final class SearchBenchmark {
             // own pace; measuring before they are done would measure them.
             System.out.printf(Locale.ROOT, "application idle after %.0f s%n",
                     running.awaitIdle(0.1, Duration.ofSeconds(5), Duration.ofMinutes(15)));
+            CpuMeter cpu = new CpuMeter(running.pid(), CommandBenchmark.postmasterPid(dataDir));
             String[] feedTokens = new String[FEED_USERS];
             for (int u = 0; u < FEED_USERS; u++) {
                 feedTokens[u] = u % 2 == 0 ? null
@@ -168,14 +173,19 @@ public final class SearchBenchmark {
                 return true;
             });
             Map<String, String> targets = Map.of("search", "≤ 50 ms", "autocomplete", "≤ 20 ms", "feed", "≤ 100 ms");
+            // A server in service has long compiled its hot code; the first endpoint measured would otherwise pay
+            // for the JIT compiler's work on the code paths all of them share (two cores: the compiler gets a share).
+            for (Map.Entry<String, Call> call : calls.entrySet()) {
+                measure("warm-up: " + call.getKey(), app, cpu, clients, 0, Duration.ZERO, warmup, call.getValue());
+            }
             List<Figures> steady = new ArrayList<>();
             List<Figures> flatOut = new ArrayList<>();
             for (Map.Entry<String, Call> call : calls.entrySet()) {
                 if (rate > 0) {
-                    steady.add(measure(call.getKey() + " at " + rate + "/s", app, clients, rate, warmup, duration,
-                            call.getValue()));
+                    steady.add(measure(call.getKey() + " at " + rate + "/s", app, cpu, clients, rate, warmup,
+                            duration, call.getValue()));
                 }
-                flatOut.add(measure(call.getKey() + " flat out", app, clients, 0, warmup, duration,
+                flatOut.add(measure(call.getKey() + " flat out", app, cpu, clients, 0, warmup, duration,
                         call.getValue()));
             }
             System.out.println();
@@ -203,8 +213,8 @@ public final class SearchBenchmark {
      * Every client calls through warm-up and measurement, {@code rate} requests per second in all ({@code 0}: each
      * as fast as it can); only the measured window counts.
      */
-    private static Figures measure(String name, VidlogApp app, int clients, int rate, Duration warmup,
-                                   Duration duration, Call call) throws Exception {
+    private static Figures measure(String name, VidlogApp app, CpuMeter cpu, int clients, int rate,
+                                   Duration warmup, Duration duration, Call call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long start = System.nanoTime() + warmup.toNanos();
         long end = start + duration.toNanos();
@@ -216,6 +226,10 @@ public final class SearchBenchmark {
                 results.add(pool.submit(() -> drive(app, call, new SplittableRandom(100 + client), start, end,
                         interval)));
             }
+            Thread.sleep(Math.max(0, (start - System.nanoTime()) / 1_000_000));
+            CpuMeter.Sample before = cpu.sample();
+            Thread.sleep(Math.max(0, (end - System.nanoTime()) / 1_000_000));
+            Map<String, Double> cores = cpu.sample().coresSince(before);
             long errors = 0;
             List<long[]> all = new ArrayList<>();
             for (Future<long[]> result : results) {
@@ -225,8 +239,10 @@ public final class SearchBenchmark {
             }
             long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
             Figures figures = new Figures(name, merged.length, errors, duration.toNanos() / 1e9, merged);
-            System.out.printf(Locale.ROOT, "%s: %,d requests, p50 %.1f ms, p99 %.1f ms, %d errors%n", name,
-                    merged.length, figures.percentile(0.5), figures.percentile(0.99), errors);
+            StringBuilder usage = new StringBuilder();
+            cores.forEach((group, used) -> usage.append(String.format(Locale.ROOT, ", %s %.2f", group, used)));
+            System.out.printf(Locale.ROOT, "%s: %,d requests, p50 %.1f ms, p99 %.1f ms, %d errors; CPU in cores%s%n",
+                    name, merged.length, figures.percentile(0.5), figures.percentile(0.99), errors, usage);
             return figures;
         } finally {
             pool.shutdownNow();
