@@ -79,6 +79,10 @@ public final class SearchBenchmark {
     private record Figures(String name, long requests, long errors, double seconds, long[] sortedNanos) {
 
         String row(String target) {
+            if (requests == 0) {
+                return String.format(Locale.ROOT, "| %s | 0 | — | — | %s | none answered within the window |",
+                        name, target);
+            }
             return String.format(Locale.ROOT, "| %s | %.0f | %.1f | %.1f | %s | %d |", name, requests / seconds,
                     percentile(0.50), percentile(0.99), target, errors);
         }
