@@ -48,11 +48,14 @@ public class FeedReadModel {
     private final ElasticsearchClient es;
     private final SearchIndex index;
     private final SearchSettings.Feed ranking;
+    /** Depend on the settings only: built once, not per feed. */
+    private final List<Query> popularityBands;
 
     FeedReadModel(ElasticsearchClient es, SearchIndex index, SearchSettings settings) {
         this.es = es;
         this.index = index;
         this.ranking = settings.feed();
+        this.popularityBands = popularityBands(ranking.popularityFactor());
     }
 
     /** A feed page of videos ranked by the viewer's {@code tags}, popularity and freshness, without {@code skipped}. */
@@ -106,7 +109,7 @@ public class FeedReadModel {
         List<Query> signals = new ArrayList<>();
         boosts.forEach(boost -> signals.add(Query.of(q -> q.constantScore(constant -> constant.filter(boost.query())
                 .boost((float) boost.weight())))));
-        signals.addAll(popularityBands());
+        signals.addAll(popularityBands);
         signals.add(Query.of(q -> q.distanceFeature(feature -> feature.date(date -> date.field("publishedAt")
                 .origin(now).pivot(halfLife()).boost((float) ranking.freshnessWeight())))));
         return signals;
@@ -116,11 +119,11 @@ public class FeedReadModel {
      * {@code log1p(factor × popularity)} as constant scores: popularity from 2^k − 1 up to 2^(k+1) − 1 (times the
      * factor) scores k·log10 2, its value at the band's start, so a band never scores above the exact term.
      */
-    private List<Query> popularityBands() {
+    private static List<Query> popularityBands(double factor) {
         List<Query> bands = new ArrayList<>();
         for (int band = 1; band <= POPULARITY_BANDS; band++) {
-            double from = (Math.pow(2, band) - 1) / ranking.popularityFactor();
-            double to = (Math.pow(2, band + 1) - 1) / ranking.popularityFactor();
+            double from = (Math.pow(2, band) - 1) / factor;
+            double to = (Math.pow(2, band + 1) - 1) / factor;
             boolean last = band == POPULARITY_BANDS;
             float score = (float) (band * LOG10_OF_TWO);
             bands.add(Query.of(q -> q.constantScore(constant -> constant.boost(score).filter(f -> f.range(range ->
@@ -129,7 +132,7 @@ public class FeedReadModel {
                         return last ? number : number.lt(to);
                     }))))));
         }
-        return bands;
+        return List.copyOf(bands);
     }
 
     private Time halfLife() {
