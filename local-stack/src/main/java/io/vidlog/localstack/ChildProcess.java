@@ -19,6 +19,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class ChildProcess {
 
+    private static final int BUSY_EXECUTABLE_ATTEMPTS = 5;
+    private static final long BUSY_EXECUTABLE_PAUSE_MS = 50;
+
     private static final Logger log = LoggerFactory.getLogger(ChildProcess.class);
     private static final Duration GRACEFUL_STOP = Duration.ofSeconds(20);
 
@@ -44,10 +47,34 @@ final class ChildProcess {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         builder.environment().putAll(environment);
-        Process process = builder.start();
+        Process process = startRetryingBusyExecutable(builder);
         Files.writeString(pidFile, Long.toString(process.pid()));
         log.info("Started {} (pid {}), log: {}", name, process.pid(), logFile);
         return new ChildProcess(name, process, pidFile);
+    }
+
+    /**
+     * Services start in parallel, and one may just have written its executable (Executables) while another thread
+     * forked: until that child execs, it holds a copy of the writer's file descriptor and the kernel refuses to run
+     * the file ("error=26, Text file busy"). It passes within milliseconds, so the start is tried again.
+     */
+    private static Process startRetryingBusyExecutable(ProcessBuilder builder) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return builder.start();
+            } catch (IOException e) {
+                if (attempt == BUSY_EXECUTABLE_ATTEMPTS || e.getMessage() == null
+                        || !e.getMessage().contains("error=26")) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(BUSY_EXECUTABLE_PAUSE_MS * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     boolean isAlive() {
