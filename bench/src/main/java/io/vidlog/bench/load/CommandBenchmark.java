@@ -54,13 +54,15 @@ public final class CommandBenchmark {
 
     /**
      * Turns every performance setting of application.yml back to what Axon and Spring Boot do without them: no
-     * aggregate caches, no snapshots, no cached video lookups, Axon's handler watchdogs (30 s timeout, warning after
-     * 10 s), Hikari's 10 connections, Tomcat's 200 threads, no JDBC batching.
+     * aggregate caches, no snapshots, no cached video lookups, no cached token verifications, Axon's handler
+     * watchdogs (30 s timeout, warning after 10 s), Hikari's 10 connections, Tomcat's 200 threads, no JDBC batching,
+     * and Axon's tracking processors (batches of one event, no pacing).
      */
-    static final List<String> DEFAULTS = List.of(
+    static final List<String> DEFAULTS = Stream.concat(Stream.of(
             "--vidlog.commands.aggregate-cache.enabled=false",
             "--vidlog.watch.snapshot-threshold=0",
             "--vidlog.commands.video-lookup-cache.enabled=false",
+            "--vidlog.jwt.verified-cache.enabled=false",
             "--axon.timeout.handler.events.timeout-ms=30000",
             "--axon.timeout.handler.events.warning-threshold-ms=10000",
             "--axon.timeout.handler.commands.timeout-ms=30000",
@@ -68,7 +70,8 @@ public final class CommandBenchmark {
             "--spring.datasource.hikari.maximum-pool-size=10",
             "--server.tomcat.threads.max=200",
             "--spring.jpa.properties.hibernate.jdbc.batch_size=1",
-            "--spring.jpa.properties.hibernate.order_inserts=false");
+            "--spring.jpa.properties.hibernate.order_inserts=false"), AxonProcessorDefaults.ARGUMENTS.stream())
+            .toList();
 
     /** Every run: the benchmark measures the command path, not the rate limiter. */
     private static final List<String> COMMON = List.of("--vidlog.rate-limit.enabled=false");

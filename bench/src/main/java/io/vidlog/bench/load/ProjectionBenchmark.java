@@ -96,13 +96,7 @@ public final class ProjectionBenchmark {
             awaitCaughtUp(tuned, admin, Duration.ofHours(1));
             tunedRates = replayAll(tuned, admin, "tuned", Duration.ofHours(1));
         }
-        // Our own pacing of batches is a tuning too: without it, as without the rest.
-        List<String> defaults = new ArrayList<>(List.of("--vidlog.projections.min-batch-interval=0"));
-        for (String group : GROUPS) {
-            String prefix = "--axon.eventhandling.processors." + group + ".";
-            defaults.addAll(List.of(prefix + "mode=tracking", prefix + "batch-size=1",
-                    prefix + "initial-segment-count=1", prefix + "thread-count=1"));
-        }
+        List<String> defaults = AxonProcessorDefaults.ARGUMENTS;
         VidlogApp axonDefaults = tuned.withArguments(defaults);
         Map<String, Double> defaultRates;
         try (VidlogApp.Running running = axonDefaults.start("default")) {
