@@ -1,6 +1,7 @@
 package io.vidlog.app.security;
 
 import jakarta.servlet.DispatcherType;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -23,6 +24,7 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
  * token decoder comes from {@link HmacJwtConfiguration} or, with an external issuer, from Spring Boot.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(VerifiedTokenCacheProperties.class)
 public class SecurityConfiguration {
 
     @Bean
