@@ -57,8 +57,10 @@ public final class FfmpegCommands {
         for (int i = 0; i < rungs.size(); i++) {
             command.addAll(List.of("-b:a:" + i, rungs.get(i).audioKbps() + "k"));
         }
+        // temp_file: each segment is written as *.ts.tmp and renamed when complete, so that the worker can upload
+        // the segments named *.ts while the later ones are encoded.
         command.addAll(List.of("-f", "hls", "-hls_time", Integer.toString(SEGMENT_SECONDS),
-                "-hls_playlist_type", "vod", "-hls_flags", "independent_segments",
+                "-hls_playlist_type", "vod", "-hls_flags", "independent_segments+temp_file",
                 "-hls_segment_filename", outputDir.resolve("%v").resolve("segment_%03d.ts").toString(),
                 "-master_pl_name", MASTER_PLAYLIST,
                 "-var_stream_map", streamMap(rungs),

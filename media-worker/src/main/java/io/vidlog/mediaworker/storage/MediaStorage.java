@@ -3,19 +3,13 @@ package io.vidlog.mediaworker.storage;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 
-import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.Stream;
 
 /** The media bucket: sources come from it, HLS renditions go into it. S3 failures surface as {@code SdkException}. */
 public final class MediaStorage {
@@ -25,8 +19,8 @@ public final class MediaStorage {
             "ts", "video/mp2t",
             "jpg", "image/jpeg");
     private static final String UNKNOWN_CONTENT_TYPE = "application/octet-stream";
-    /** Segments are small: a few PUTs at once hide each one's round trip. */
-    private static final int PARALLEL_UPLOADS = 4;
+    /** S3's limit for one DeleteObjects request. */
+    private static final int MAX_KEYS_PER_DELETE = 1000;
 
     private final S3Client s3;
     private final String bucket;
@@ -40,53 +34,19 @@ public final class MediaStorage {
         s3.getObject(request -> request.bucket(bucket).key(key), ResponseTransformer.toFile(target));
     }
 
-    /**
-     * Uploads every file below {@code folder} to {@code prefix} plus its relative path, several at once, and
-     * {@code lastFile} after all others: whoever finds that file (the master playlist) finds everything it refers to.
-     *
-     * @return how many files were uploaded
-     */
-    public int uploadFolder(Path folder, String prefix, Path lastFile) throws IOException {
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(folder)) {
-            files = walk.filter(Files::isRegularFile).filter(file -> !file.equals(lastFile)).sorted().toList();
-        }
-        ExecutorService uploads = Executors.newFixedThreadPool(PARALLEL_UPLOADS);
-        try {
-            List<Future<?>> pending = files.stream()
-                    .<Future<?>>map(file -> uploads.submit(() -> upload(file, prefix + relativeKey(folder, file))))
-                    .toList();
-            for (Future<?> upload : pending) {
-                awaitUpload(upload);
-            }
-        } finally {
-            uploads.shutdownNow();
-        }
-        upload(lastFile, prefix + relativeKey(folder, lastFile));
-        return files.size() + 1;
-    }
-
-    private static void awaitUpload(Future<?> upload) throws IOException {
-        try {
-            upload.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("Interrupted while uploading the renditions");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw new IOException(e.getCause());
-        }
-    }
-
-    private void upload(Path file, String key) {
+    /** Uploads {@code file} to {@code key}, with the content type of its extension. */
+    public void upload(Path file, String key) {
         s3.putObject(request -> request.bucket(bucket).key(key).contentType(contentType(file.getFileName().toString())),
                 RequestBody.fromFile(file));
     }
 
-    private static String relativeKey(Path folder, Path file) {
-        return folder.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+    /** Deletes {@code keys}, as many at once as S3 allows. */
+    public void delete(Collection<String> keys) {
+        List<ObjectIdentifier> objects = keys.stream().map(key -> ObjectIdentifier.builder().key(key).build()).toList();
+        for (int from = 0; from < objects.size(); from += MAX_KEYS_PER_DELETE) {
+            List<ObjectIdentifier> batch = objects.subList(from, Math.min(objects.size(), from + MAX_KEYS_PER_DELETE));
+            s3.deleteObjects(request -> request.bucket(bucket).delete(delete -> delete.objects(batch).quiet(true)));
+        }
     }
 
     static String contentType(String fileName) {

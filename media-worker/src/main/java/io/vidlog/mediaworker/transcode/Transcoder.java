@@ -15,24 +15,29 @@ import io.vidlog.mediaworker.process.ProcessResult;
 import io.vidlog.mediaworker.process.ProcessRunner;
 import io.vidlog.mediaworker.process.WorkerStoppingException;
 import io.vidlog.mediaworker.storage.MediaStorage;
+import io.vidlog.mediaworker.storage.SegmentUploader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
  * Transcodes one attempt: downloads the source, probes it, encodes the HLS ladder and a poster in a work folder of
- * the attempt, uploads them under the attempt's output prefix and says how it went. Kafka is not its business; it can
- * be called directly.
+ * the attempt, uploads them under the attempt's output prefix (the segments while the ladder is encoded) and says how
+ * it went. Kafka is not its business; it can be called directly.
  */
 public class Transcoder {
 
@@ -132,41 +137,105 @@ public class Transcoder {
                 video.width(), video.height(), video.durationSeconds(), video.hasAudio() ? "" : " without sound",
                 describe(rungs));
 
-        Path output = workDir.resolve("hls");
-        long encodingStarted = System.nanoTime();
-        ProgressParser parser = new ProgressParser(video.durationSeconds());
-        ProgressThrottle throttle = new ProgressThrottle(settings.progressStepPercent(), settings.progressInterval(),
-                clock);
-        run("ffmpeg", ffmpeg.hlsLadder(source, video, rungs, output), request.deadline(),
-                line -> parser.percent(line).ifPresent(percent -> {
-                    if (throttle.admits(percent)) {
-                        progress.accept(TranscodeResultMessage.progress(request.videoId(), request.attemptId(), percent));
-                    }
-                }));
-        double encodingSeconds = secondsSince(encodingStarted);
-
-        long posterStarted = System.nanoTime();
-        Path poster = output.resolve(POSTER);
-        double posterAt = Math.min(settings.posterAt().toMillis() / 1000.0, video.durationSeconds() / 2);
-        run("ffmpeg (poster)", ffmpeg.poster(source, posterAt, rungs.get(rungs.size() - 1), poster),
-                request.deadline(), line -> { });
-
-        if (!clock.instant().isBefore(request.deadline())) {
-            throw new DeadlinePassedException();
-        }
-        double posterSeconds = secondsSince(posterStarted);
+        Path output = Files.createDirectories(workDir.resolve("hls"));
         Path master = output.resolve(FfmpegCommands.MASTER_PLAYLIST);
-        long uploadStarted = System.nanoTime();
-        int files = storage.uploadFolder(output, request.outputPrefix(), master);
-        log.info("Transcoded video {} attempt {}: {} s of video encoded in {} s ({}x real time); download {} s, "
-                        + "poster {} s, upload of {} files to {} {} s", request.videoId(), request.attemptId(),
-                video.durationSeconds(), seconds(encodingSeconds),
-                String.format(Locale.ROOT, "%.2f", video.durationSeconds() / encodingSeconds),
-                seconds(downloadSeconds), seconds(posterSeconds), files, request.outputPrefix(),
-                seconds(secondsSince(uploadStarted)));
+        // The segments go up while the later ones are encoded; a failed attempt's are deleted again (best effort).
+        try (SegmentUploader upload = SegmentUploader.start(storage, output, request.outputPrefix())) {
+            Encoding encoding = encode(source, video, rungs, output, request, progress);
+            if (!clock.instant().isBefore(request.deadline())) {
+                throw new DeadlinePassedException();
+            }
+            long uploadStarted = System.nanoTime();
+            int files = upload.finish(master);
+            log.info("Transcoded video {} attempt {}: {} s of video encoded in {} s ({}x real time); download {} s; "
+                            + "after the encode: poster {} s, upload of {} files to {} {} s", request.videoId(),
+                    request.attemptId(), video.durationSeconds(), seconds(encoding.ladderSeconds()),
+                    String.format(Locale.ROOT, "%.2f", video.durationSeconds() / encoding.ladderSeconds()),
+                    seconds(downloadSeconds), seconds(encoding.posterWaitSeconds()), files, request.outputPrefix(),
+                    seconds(secondsSince(uploadStarted)));
+        }
         return TranscodeResultMessage.succeeded(request.videoId(), request.attemptId(), video.durationSeconds(),
                 request.outputPrefix() + FfmpegCommands.MASTER_PLAYLIST, request.outputPrefix() + POSTER,
                 rungs.stream().map(Rung::rendition).toList());
+    }
+
+    /**
+     * Encodes the ladder into {@code output} and, meanwhile, the poster: it is taken from the source, so it needs not
+     * wait for the ladder, and it is short.
+     */
+    private Encoding encode(Path source, SourceVideo video, List<Rung> rungs, Path output,
+                            TranscodeRequestedEvent request, Consumer<TranscodeResultMessage> progress)
+            throws IOException, DeadlinePassedException, InterruptedException, TranscodeFailure {
+        long started = System.nanoTime();
+        Future<ProcessResult> poster = inBackground("ffmpeg poster " + request.attemptId(),
+                ffmpeg.poster(source, posterAt(video), rungs.get(rungs.size() - 1), output.resolve(POSTER)),
+                request.deadline());
+        try {
+            check("ffmpeg", runner.run(ffmpeg.hlsLadder(source, video, rungs, output), request.deadline(),
+                    progressReports(request, video, progress)));
+            double ladderSeconds = secondsSince(started);
+            long ladderEnded = System.nanoTime();
+            check("ffmpeg (poster)", resultOf(poster));
+            return new Encoding(ladderSeconds, secondsSince(ladderEnded));
+        } finally {
+            // Nothing to do once the poster is done; when the ladder failed, the runner kills the poster's FFmpeg.
+            poster.cancel(true);
+        }
+    }
+
+    /** How long the ladder took, and how long the poster took after it. */
+    private record Encoding(double ladderSeconds, double posterWaitSeconds) {
+    }
+
+    private double posterAt(SourceVideo video) {
+        return Math.min(settings.posterAt().toMillis() / 1000.0, video.durationSeconds() / 2);
+    }
+
+    /** Hands {@code progress} a report now and then, from FFmpeg's progress lines. */
+    private Consumer<String> progressReports(TranscodeRequestedEvent request, SourceVideo video,
+                                             Consumer<TranscodeResultMessage> progress) {
+        ProgressParser parser = new ProgressParser(video.durationSeconds());
+        ProgressThrottle throttle = new ProgressThrottle(settings.progressStepPercent(), settings.progressInterval(),
+                clock);
+        return line -> parser.percent(line).ifPresent(percent -> {
+            if (throttle.admits(percent)) {
+                progress.accept(TranscodeResultMessage.progress(request.videoId(), request.attemptId(), percent));
+            }
+        });
+    }
+
+    /**
+     * Runs {@code command} on a thread of its own. The process runner is safe to call from several threads, and
+     * cancelling the future interrupts the runner, which then kills the process.
+     */
+    private Future<ProcessResult> inBackground(String name, List<String> command, Instant deadline) {
+        FutureTask<ProcessResult> run = new FutureTask<>(() -> runner.run(command, deadline, line -> { }));
+        Thread thread = new Thread(run, name);
+        thread.setDaemon(true);
+        thread.start();
+        return run;
+    }
+
+    private static ProcessResult resultOf(Future<ProcessResult> run)
+            throws IOException, DeadlinePassedException, InterruptedException {
+        try {
+            return run.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException failure) {
+                throw failure;
+            }
+            if (cause instanceof DeadlinePassedException deadlinePassed) {
+                throw deadlinePassed;
+            }
+            if (cause instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
     }
 
     private static double secondsSince(long startedNanos) {
@@ -177,9 +246,7 @@ public class Transcoder {
         return String.format(Locale.ROOT, "%.2f", seconds);
     }
 
-    private void run(String what, List<String> command, Instant deadline, Consumer<String> stdout)
-            throws IOException, DeadlinePassedException, InterruptedException, TranscodeFailure {
-        ProcessResult result = runner.run(command, deadline, stdout);
+    private static void check(String what, ProcessResult result) throws TranscodeFailure {
         if (!result.succeeded()) {
             log.warn("{} exited with code {}; the end of its output:\n{}", what, result.exitCode(),
                     String.join("\n", result.stderr().lines()));

@@ -47,6 +47,13 @@ class FfmpegCommandsTest {
     }
 
     @Test
+    void aSegmentGetsItsNameOnlyWhenItIsCompleteSoThatItCanBeUploadedMeanwhile() {
+        List<String> command = commands.hlsLadder(SOURCE, new SourceVideo(1920, 1080, 6, true), threeRungs, OUTPUT);
+
+        assertThat(valueOf(command, "-hls_flags")).isEqualTo("independent_segments+temp_file");
+    }
+
+    @Test
     void segmentsStartWithAKeyFrameEveryFourSeconds() {
         List<String> command = commands.hlsLadder(SOURCE, new SourceVideo(1920, 1080, 6, true), threeRungs, OUTPUT);
 

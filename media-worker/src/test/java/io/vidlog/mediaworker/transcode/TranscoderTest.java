@@ -18,6 +18,7 @@ import io.vidlog.mediaworker.storage.MediaStorage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mockito.ArgumentCaptor;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 import java.nio.file.Files;
@@ -26,6 +27,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +39,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -67,9 +71,13 @@ class TranscoderTest {
     void aVideoBecomesALadderUnderTheOutputPrefix() throws Exception {
         when(ffprobe.probe(any(), any())).thenReturn(new SourceVideo(1280, 720, 8.0, true));
         when(runner.run(anyList(), eq(REQUEST.deadline()), any())).thenAnswer(invocation -> {
-            Consumer<String> stdout = invocation.getArgument(2);
-            List.of("out_time_us=N/A", "out_time_us=2000000", "progress=continue", "out_time_us=4000000",
-                    "out_time_us=8000000", "progress=end").forEach(stdout);
+            List<String> command = invocation.getArgument(0);
+            if (isLadder(command)) {
+                Consumer<String> stdout = invocation.getArgument(2);
+                List.of("out_time_us=N/A", "out_time_us=2000000", "progress=continue", "out_time_us=4000000",
+                        "out_time_us=8000000", "progress=end").forEach(stdout);
+            }
+            writeOutputOf(command);
             return new ProcessResult(0, new StderrTail());
         });
 
@@ -80,8 +88,52 @@ class TranscoderTest {
                         new Rendition("360p", 640, 360, 984_000), new Rendition("720p", 1280, 720, 3_124_000))));
         assertThat(progress).extracting(TranscodeResultMessage::percent).containsExactly(25, 50, 99);
         verify(storage).download(eq("uploads/v1/source"), any());
-        verify(storage).uploadFolder(any(), eq("videos/v1/hls/a1/"), any());
+        ArgumentCaptor<String> keys = ArgumentCaptor.forClass(String.class);
+        verify(storage, times(5)).upload(any(), keys.capture());
+        assertThat(keys.getAllValues()).containsExactlyInAnyOrder("videos/v1/hls/a1/360p/segment_000.ts",
+                "videos/v1/hls/a1/360p/index.m3u8", "videos/v1/hls/a1/720p/segment_000.ts",
+                "videos/v1/hls/a1/poster.jpg", "videos/v1/hls/a1/master.m3u8");
+        assertThat(keys.getValue()).isEqualTo("videos/v1/hls/a1/master.m3u8");
         assertThat(registry.get("vidlog.transcode.duration").tag("outcome", "succeeded").timer().count()).isOne();
+        assertThat(workDir).isEmptyDirectory();
+    }
+
+    @Test
+    void thePosterIsTakenWhileTheLadderIsEncoded() throws Exception {
+        when(ffprobe.probe(any(), any())).thenReturn(new SourceVideo(1280, 720, 8.0, true));
+        CountDownLatch posterStarted = new CountDownLatch(1);
+        when(runner.run(anyList(), any(), any())).thenAnswer(invocation -> {
+            List<String> command = invocation.getArgument(0);
+            if (isLadder(command)) {
+                assertThat(posterStarted.await(5, TimeUnit.SECONDS)).as("the poster started meanwhile").isTrue();
+            } else {
+                posterStarted.countDown();
+            }
+            writeOutputOf(command);
+            return new ProcessResult(0, new StderrTail());
+        });
+
+        TranscodeResultMessage result = transcoder.transcode(REQUEST, progress::add);
+
+        assertThat(result.outcome()).as(result.reason()).isEqualTo(Outcome.SUCCEEDED);
+    }
+
+    @Test
+    void aFailedPosterFailsTheAttemptAndPublishesNoMasterPlaylist() throws Exception {
+        when(ffprobe.probe(any(), any())).thenReturn(new SourceVideo(1280, 720, 8.0, true));
+        StderrTail stderr = new StderrTail();
+        stderr.add("Output file is empty, nothing was encoded");
+        when(runner.run(anyList(), any(), any())).thenAnswer(invocation -> {
+            List<String> command = invocation.getArgument(0);
+            writeOutputOf(command);
+            return new ProcessResult(isLadder(command) ? 0 : 1, isLadder(command) ? new StderrTail() : stderr);
+        });
+
+        TranscodeResultMessage result = transcoder.transcode(REQUEST, progress::add);
+
+        assertThat(result).isEqualTo(TranscodeResultMessage.failed("v1", "a1",
+                "ffmpeg exited with code 1: Output file is empty, nothing was encoded", true));
+        verify(storage, never()).upload(any(), eq("videos/v1/hls/a1/master.m3u8"));
         assertThat(workDir).isEmptyDirectory();
     }
 
@@ -93,7 +145,7 @@ class TranscoderTest {
 
         assertThat(result).isEqualTo(TranscodeResultMessage.failed("v1", "a1", "not a video", false));
         verify(runner, never()).run(anyList(), any(), any());
-        verify(storage, never()).uploadFolder(any(), any(), any());
+        verify(storage, never()).upload(any(), any());
         assertThat(registry.get("vidlog.transcode.failures").tag("reason", "not-a-video").counter().count()).isOne();
         assertThat(registry.get("vidlog.transcode.duration").tag("outcome", "failed").timer().count()).isOne();
         assertThat(workDir).isEmptyDirectory();
@@ -111,7 +163,7 @@ class TranscoderTest {
 
         assertThat(result).isEqualTo(TranscodeResultMessage.failed("v1", "a1",
                 "ffmpeg exited with code 234: [libx264] Error setting profile high.", true));
-        verify(storage, never()).uploadFolder(any(), any(), any());
+        verify(storage, never()).upload(any(), any());
         assertThat(registry.get("vidlog.transcode.failures").tag("reason", "ffmpeg").counter().count()).isOne();
     }
 
@@ -159,5 +211,25 @@ class TranscoderTest {
                 .isInstanceOf(WorkerStoppingException.class);
         verifyNoInteractions(storage, ffprobe);
         assertThat(Files.list(workDir)).isEmpty();
+    }
+
+    private static boolean isLadder(List<String> command) {
+        return command.contains("-var_stream_map");
+    }
+
+    /** What FFmpeg would write: the poster, or a ladder of two variants with one segment each. */
+    private static void writeOutputOf(List<String> command) throws Exception {
+        Path lastArgument = Path.of(command.get(command.size() - 1));
+        if (!isLadder(command)) {
+            Files.writeString(lastArgument, "jpeg");
+            return;
+        }
+        Path output = lastArgument.getParent().getParent();
+        for (String variant : List.of("360p", "720p")) {
+            Files.createDirectories(output.resolve(variant));
+            Files.writeString(output.resolve(variant).resolve("segment_000.ts"), "segment");
+        }
+        Files.writeString(output.resolve("360p").resolve("index.m3u8"), "#EXTM3U");
+        Files.writeString(output.resolve("master.m3u8"), "#EXTM3U");
     }
 }
