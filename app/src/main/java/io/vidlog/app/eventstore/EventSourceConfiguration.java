@@ -33,10 +33,9 @@ public class EventSourceConfiguration {
                 processing.configureDefaultStreamableMessageSource(axon -> paced(axon.eventStore(), settings)));
     }
 
+    /** A wrapper even without pacing: the event store itself as a second bean would make its type ambiguous. */
     private static StreamableMessageSource<TrackedEventMessage<?>> paced(EventStore eventStore,
                                                                        EventProcessorSettings settings) {
-        return settings.minBatchInterval().isZero()
-                ? eventStore
-                : new PacedEventSource(eventStore, settings.minBatchInterval());
+        return new PacedEventSource(eventStore, settings.minBatchInterval());
     }
 }

@@ -42,7 +42,8 @@ import java.util.stream.Stream;
  * Arguments (all optional, {@code name=value}): {@code clients}, {@code users}, {@code videos}, {@code warmup} (the
  * least seconds of load before measuring), {@code max-warmup} and {@code settled-compile-queue} (after the least,
  * the warm-up goes on until the throughput stops growing and the JIT compile queue is no longer than this, or
- * max-warmup seconds have passed),
+ * max-warmup seconds have passed), {@code warmup-clients} (how many of the clients send during that warm-up; default
+ * an eighth), {@code full-load} (seconds of load by all clients between the warm-up and the measurement, default 30),
  * {@code duration} (measured seconds), {@code client} ({@code raw}: a minimal HTTP/1.1 client; {@code jdk}: the JDK's
  * HttpClient), {@code configs} (comma-separated, run in this order; built in: {@code tuned}, {@code default}),
  * {@code config.NAME} (a further configuration: application arguments on top of the tuned ones, separated by
@@ -84,7 +85,7 @@ public final class CommandBenchmark {
     }
 
     record Options(int clients, int users, int videos, int warmupSeconds, int maxWarmupSeconds,
-                   int settledCompileQueue, int durationSeconds, String client,
+                   int settledCompileQueue, int warmupClients, int fullLoadSeconds, int durationSeconds, String client,
                    List<String> configs, Map<String, List<String>> configArgs, List<String> jvmOptions,
                    boolean keep, String profile) {
 
@@ -115,12 +116,15 @@ public final class CommandBenchmark {
             if (!client.equals("raw") && !client.equals("jdk")) {
                 throw new IllegalArgumentException("client is raw or jdk");
             }
-            return new Options(Integer.parseInt(values.getOrDefault("clients", "32")),
+            int clients = Integer.parseInt(values.getOrDefault("clients", "32"));
+            return new Options(clients,
                     Integer.parseInt(values.getOrDefault("users", "5000")),
                     Integer.parseInt(values.getOrDefault("videos", "2000")),
                     Integer.parseInt(values.getOrDefault("warmup", "120")),
                     Integer.parseInt(values.getOrDefault("max-warmup", "600")),
                     Integer.parseInt(values.getOrDefault("settled-compile-queue", "10")),
+                    Integer.parseInt(values.getOrDefault("warmup-clients", Integer.toString(Math.max(1, clients / 8)))),
+                    Integer.parseInt(values.getOrDefault("full-load", "30")),
                     Integer.parseInt(values.getOrDefault("duration", "60")),
                     client, configs, configArgs, split(values.getOrDefault("jvm", ""), ";"),
                     Boolean.parseBoolean(values.getOrDefault("keep", "false")),
@@ -204,7 +208,7 @@ public final class CommandBenchmark {
                     (System.nanoTime() - setupStart) / 1e9);
 
             List<Viewer>[] viewersByClient = assignViewers(options, tokens, tokenLifetime, random, durations);
-            Window window = new Window();
+            Window window = new Window(options.warmupClients());
             long warmupStart = System.nanoTime();
             List<Future<ClientResult>> clients = new ArrayList<>();
             for (int c = 0; c < options.clients(); c++) {
@@ -212,8 +216,11 @@ public final class CommandBenchmark {
                         new SplittableRandom(1000 + c), window, 0);
                 clients.add(pool.submit(client));
             }
-            System.out.printf(Locale.ROOT, "[%s] warm-up %s%n", config,
-                    warmUp(options, appPid, warmupStart, window));
+            System.out.printf(Locale.ROOT, "[%s] warm-up with %d clients %s; then %d s with all %d%n", config,
+                    options.warmupClients(), warmUp(options, appPid, warmupStart, window), options.fullLoadSeconds(),
+                    options.clients());
+            window.admitAll();
+            Thread.sleep(Duration.ofSeconds(options.fullLoadSeconds()).toMillis());
             CpuMeter.Sample before = cpu.sample();
             window.open(System.nanoTime(), Duration.ofSeconds(options.durationSeconds()));
             if (options.profile() != null) {
@@ -237,11 +244,14 @@ public final class CommandBenchmark {
      * on while the throughput of successive 15 s slices still grows by more than 3 % or the JIT compiler still has
      * more than {@code settled-compile-queue} methods waiting, but no longer than {@code max-warmup} seconds. On two
      * shared cores the compiler threads get a small share of the CPU, and a freshly started application runs partly
-     * in profiled or interpreted code for minutes: a measurement before then would be one of the warm-up.
+     * in profiled or interpreted code for minutes: a measurement before then would be one of the warm-up. Under the
+     * full load the two JIT compiler threads get two cores' share among dozens of busy threads (a method of three
+     * lines took 800 ms to compile, and after five minutes the compile queue still held over a hundred methods),
+     * hence the warm-up with a few of the clients.
      *
      * @return what the warm-up ended on, for the report
      */
-    private static String warmUp(Options options, long appPid, long warmupStart, Window window)
+    static String warmUp(Options options, long appPid, long warmupStart, Window window)
             throws IOException, InterruptedException {
         long minimum = warmupStart + Duration.ofSeconds(options.warmupSeconds()).toNanos();
         long maximum = warmupStart + Duration.ofSeconds(Math.max(options.warmupSeconds(), options.maxWarmupSeconds()))
@@ -273,12 +283,41 @@ public final class CommandBenchmark {
         return (int) output.lines().filter(line -> line.matches("\\s*\\d+\\s+.*")).count();
     }
 
-    /** The measured window, opened by the coordinator once warmed up; clients record only what lies inside it. */
+    /**
+     * The measured window, opened by the coordinator once warmed up; clients record only what lies inside it. Until
+     * {@link #admitAll()} only some of the clients may have a request in flight at once.
+     */
     static final class Window {
+
+        private static final int ALL = Integer.MAX_VALUE / 2;
 
         private volatile long start = Long.MAX_VALUE;
         private volatile long end = Long.MAX_VALUE;
         private final java.util.concurrent.atomic.LongAdder completed = new java.util.concurrent.atomic.LongAdder();
+        private final java.util.concurrent.Semaphore inFlight;
+        private final int initiallyAdmitted;
+
+        /** Every client sends from the start. */
+        Window() {
+            this(ALL);
+        }
+
+        Window(int admitted) {
+            this.initiallyAdmitted = admitted;
+            this.inFlight = new java.util.concurrent.Semaphore(admitted);
+        }
+
+        void admitAll() {
+            inFlight.release(ALL - initiallyAdmitted);
+        }
+
+        void enter() throws InterruptedException {
+            inFlight.acquire();
+        }
+
+        void leave() {
+            inFlight.release();
+        }
 
         void open(long now, Duration length) {
             end = now + length.toNanos();
@@ -439,13 +478,23 @@ public final class CommandBenchmark {
                         long wait = next - System.nanoTime();
                         if (wait > 0) {
                             Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                        } else if (wait < -intervalNanos) {
+                            // Held back (by the warm-up's limit or a slow answer): go on at the rate from now
+                            // rather than send the missed requests in a burst.
+                            next = System.nanoTime();
                         }
                     }
+                    window.enter();
                     long start = System.nanoTime();
-                    if (window.isOver(start)) {
-                        break;
+                    String outcome;
+                    try {
+                        if (window.isOver(start)) {
+                            break;
+                        }
+                        outcome = sendOne();
+                    } finally {
+                        window.leave();
                     }
-                    String outcome = sendOne();
                     long end = System.nanoTime();
                     window.countCompleted();
                     boolean inWindow = window.contains(start, end);

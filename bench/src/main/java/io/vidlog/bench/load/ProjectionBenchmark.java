@@ -26,7 +26,9 @@ import java.util.concurrent.Future;
  * <ol>
  *     <li><b>Projection lag</b>: clients send the command mix at a steady rate while a probe viewer toggles a bookmark
  *     every {@value #PROBE_INTERVAL_MS} ms and polls {@code GET /videos/{id}} until its own {@code me.bookmarked}
- *     shows the change; the lag is from the command's answer to the first read that shows it.</li>
+ *     shows the change; the lag is from the command's answer to the first read that shows it. During the warm-up
+ *     (at least {@code lag-warmup} seconds, then until the JIT compile queue is short) an eighth of the clients
+ *     send, then all of them for 30 s before the measurement.</li>
  *     <li><b>Replay speed</b> of each processing group over a generated history of at least {@code events} events
  *     (written straight to the event store), all three groups replaying at once, with the tuned processors of
  *     application.yml and then with Axon's defaults (tracking processor, batch size 1, one segment) on the same
@@ -46,6 +48,10 @@ public final class ProjectionBenchmark {
     private static final long PROBE_INTERVAL_MS = 200;
     /** How often the probe reads while it waits: the resolution of the lag, and the load the probe adds. */
     private static final long PROBE_POLL_MS = 10;
+    /** The warm-up goes on past {@code lag-warmup} until the JIT compile queue is short, but no longer than this. */
+    private static final int MAX_LAG_WARMUP_SECONDS = 600;
+    /** Between the warm-up (an eighth of the clients, for the JIT) and the measurement: every client at its rate. */
+    private static final Duration FULL_LOAD_BEFORE_MEASURING = Duration.ofSeconds(30);
     private static final String LOCAL_JWT_SECRET = "vidlog-local-development-only-hs256-key-never-use-in-production";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -118,7 +124,8 @@ public final class ProjectionBenchmark {
     /** Steady command load with a probe measuring command → query visibility; prints the percentiles. */
     private static void measureLag(VidlogApp app, long appPid, Path dataDir, Hs256Tokens tokens, int rate,
                                    int warmupSeconds, int durationSeconds) throws Exception {
-        String[] args = {"clients=32", "users=5000", "videos=500"};
+        String[] args = {"clients=32", "users=5000", "videos=500", "warmup=" + warmupSeconds,
+                "max-warmup=" + Math.max(warmupSeconds, MAX_LAG_WARMUP_SECONDS)};
         CommandBenchmark.Options options = CommandBenchmark.Options.parse(args);
         ExecutorService pool = Executors.newFixedThreadPool(options.clients() + 1);
         try {
@@ -129,7 +136,8 @@ public final class ProjectionBenchmark {
             String[] videoIds = CommandBenchmark.createVideos(options, pool, null, app, creator, durations);
             List<CommandBenchmark.Viewer>[] viewers =
                     CommandBenchmark.assignViewers(options, tokens, Duration.ofHours(2), random, durations);
-            CommandBenchmark.Window window = new CommandBenchmark.Window();
+            // The warm-up with an eighth of the clients, for the reason CommandBenchmark.warmUp gives.
+            CommandBenchmark.Window window = new CommandBenchmark.Window(options.warmupClients());
             long interval = Duration.ofSeconds(1).toNanos() * options.clients() / rate;
             List<Future<CommandBenchmark.ClientResult>> clients = new ArrayList<>();
             for (int c = 0; c < options.clients(); c++) {
@@ -138,7 +146,10 @@ public final class ProjectionBenchmark {
             }
             String probe = tokens.sign("bench-probe", List.of("USER"), Duration.ofHours(2));
             Future<long[]> lags = pool.submit(() -> probe(app, probe, videoIds[0], window));
-            Thread.sleep(Duration.ofSeconds(warmupSeconds).toMillis());
+            System.out.printf(Locale.ROOT, "[tuned] warm-up with %d clients %s%n", options.warmupClients(),
+                    CommandBenchmark.warmUp(options, appPid, System.nanoTime(), window));
+            window.admitAll();
+            Thread.sleep(FULL_LOAD_BEFORE_MEASURING.toMillis());
             CpuMeter cpu = new CpuMeter(appPid, CommandBenchmark.postmasterPid(dataDir));
             CpuMeter.Sample before = cpu.sample();
             window.open(System.nanoTime(), Duration.ofSeconds(durationSeconds));
