@@ -27,8 +27,8 @@ import java.util.concurrent.Future;
  *     <li><b>Projection lag</b>: clients send the command mix at a steady rate while a probe viewer toggles a bookmark
  *     every {@value #PROBE_INTERVAL_MS} ms and polls {@code GET /videos/{id}} until its own {@code me.bookmarked}
  *     shows the change; the lag is from the command's answer to the first read that shows it. During the warm-up
- *     (at least {@code lag-warmup} seconds, then until the JIT compile queue is short) an eighth of the clients
- *     send, then all of them for 30 s before the measurement.</li>
+ *     (at least {@code lag-warmup} seconds, then until the JIT compile queue is short) at most an eighth of the
+ *     clients have a request in flight at once, then all of them for 30 s before the measurement.</li>
  *     <li><b>Replay speed</b> of each processing group over a generated history of at least {@code events} events
  *     (written straight to the event store), all three groups replaying at once, with the tuned processors of
  *     application.yml and then with Axon's defaults (tracking processor, batch size 1, one segment) on the same
@@ -50,7 +50,7 @@ public final class ProjectionBenchmark {
     private static final long PROBE_POLL_MS = 10;
     /** The warm-up goes on past {@code lag-warmup} until the JIT compile queue is short, but no longer than this. */
     private static final int MAX_LAG_WARMUP_SECONDS = 600;
-    /** Between the warm-up (an eighth of the clients, for the JIT) and the measurement: every client at its rate. */
+    /** Between the warm-up (few requests in flight, for the JIT) and the measurement: every client at its rate. */
     private static final Duration FULL_LOAD_BEFORE_MEASURING = Duration.ofSeconds(30);
     private static final String LOCAL_JWT_SECRET = "vidlog-local-development-only-hs256-key-never-use-in-production";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -136,7 +136,7 @@ public final class ProjectionBenchmark {
             String[] videoIds = CommandBenchmark.createVideos(options, pool, null, app, creator, durations);
             List<CommandBenchmark.Viewer>[] viewers =
                     CommandBenchmark.assignViewers(options, tokens, Duration.ofHours(2), random, durations);
-            // The warm-up with an eighth of the clients, for the reason CommandBenchmark.warmUp gives.
+            // During the warm-up few requests at a time, for the reason CommandBenchmark.warmUp gives.
             CommandBenchmark.Window window = new CommandBenchmark.Window(options.warmupClients());
             long interval = Duration.ofSeconds(1).toNanos() * options.clients() / rate;
             List<Future<CommandBenchmark.ClientResult>> clients = new ArrayList<>();
@@ -146,8 +146,8 @@ public final class ProjectionBenchmark {
             }
             String probe = tokens.sign("bench-probe", List.of("USER"), Duration.ofHours(2));
             Future<long[]> lags = pool.submit(() -> probe(app, probe, videoIds[0], window));
-            System.out.printf(Locale.ROOT, "[tuned] warm-up with %d clients %s%n", options.warmupClients(),
-                    CommandBenchmark.warmUp(options, appPid, System.nanoTime(), window));
+            System.out.printf(Locale.ROOT, "[tuned] warm-up with at most %d requests in flight %s%n",
+                    options.warmupClients(), CommandBenchmark.warmUp(options, appPid, System.nanoTime(), window));
             window.admitAll();
             Thread.sleep(FULL_LOAD_BEFORE_MEASURING.toMillis());
             CpuMeter cpu = new CpuMeter(appPid, CommandBenchmark.postmasterPid(dataDir));
