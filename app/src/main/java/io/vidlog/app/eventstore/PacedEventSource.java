@@ -19,7 +19,8 @@ import java.util.concurrent.locks.LockSupport;
  * for every one or two events — also the processors that handle none of them, which still store their token for each
  * batch they skip. A stream that lets the next batch start only one interval after the previous one started lets it
  * gather what arrived meanwhile; like a producer's linger time it trades a few milliseconds of latency for throughput.
- * A batch longer than the interval (a replay, a backlog) starts the next one at once.
+ * Only a processor that has caught up waits: after a batch that ended with events still waiting (a replay, a backlog)
+ * or that took longer than the interval, the next one starts at once.
  */
 public final class PacedEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
@@ -58,13 +59,16 @@ public final class PacedEventSource implements StreamableMessageSource<TrackedEv
 
     /**
      * A tracking processor asks {@link #hasNextAvailable(int, TimeUnit)} once at the start of each batch and takes
-     * the rest of the batch with {@code peek} and {@code nextAvailable}: that question is where the pause goes.
+     * the rest of the batch with {@code peek} and {@code nextAvailable}: that question is where the pause goes. It
+     * has caught up when a look ahead ({@code peek}, {@code hasNextAvailable}) found nothing; a batch cut off at its
+     * size never looks past its last event.
      */
     static final class PacedStream implements BlockingStream<TrackedEventMessage<?>> {
 
         private final BlockingStream<TrackedEventMessage<?>> stream;
         private final long intervalNanos;
         private long nextBatchNotBefore = System.nanoTime();
+        private boolean caughtUp = true;
 
         PacedStream(BlockingStream<TrackedEventMessage<?>> stream, long intervalNanos) {
             this.stream = stream;
@@ -74,11 +78,11 @@ public final class PacedEventSource implements StreamableMessageSource<TrackedEv
         @Override
         public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
             long deadline = System.nanoTime() + unit.toNanos(timeout);
-            long pause = Math.min(nextBatchNotBefore, deadline) - System.nanoTime();
-            if (pause > 0) {
-                LockSupport.parkNanos(pause);
-                if (Thread.interrupted()) {
-                    throw new InterruptedException();
+            if (caughtUp) {
+                boolean tooEarly = nextBatchNotBefore - deadline > 0;
+                pauseUntil(tooEarly ? deadline : nextBatchNotBefore);
+                if (tooEarly) {
+                    return false;
                 }
             }
             long left = Math.max(0, deadline - System.nanoTime());
@@ -87,12 +91,25 @@ public final class PacedEventSource implements StreamableMessageSource<TrackedEv
             if (available) {
                 nextBatchNotBefore = System.nanoTime() + intervalNanos;
             }
+            caughtUp = !available;
             return available;
+        }
+
+        private static void pauseUntil(long time) throws InterruptedException {
+            long pause = time - System.nanoTime();
+            if (pause > 0) {
+                LockSupport.parkNanos(pause);
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
+            }
         }
 
         @Override
         public Optional<TrackedEventMessage<?>> peek() {
-            return stream.peek();
+            Optional<TrackedEventMessage<?>> next = stream.peek();
+            caughtUp |= next.isEmpty();
+            return next;
         }
 
         @Override
@@ -102,7 +119,9 @@ public final class PacedEventSource implements StreamableMessageSource<TrackedEv
 
         @Override
         public boolean hasNextAvailable() {
-            return stream.hasNextAvailable();
+            boolean available = stream.hasNextAvailable();
+            caughtUp |= !available;
+            return available;
         }
 
         @Override
