@@ -141,6 +141,8 @@ class DashboardIT {
         // The page polls; every value its progress bar of the new attempt shows is noted until the run completes.
         Set<Integer> progressShown = new TreeSet<>();
         browser.until(Sagas.TRANSCODE_TIME, page -> {
+            // Status first: the bars read after it come from the same render or a later one, never an earlier one.
+            boolean completed = page.find("#saga-status").getText().equals("COMPLETED");
             page.findAll("[data-run='2'] li[data-step=REQUESTED] progress").forEach(bar -> {
                 int percent = Integer.parseInt(bar.getAttribute("value"));
                 if (percent > 0 && percent < 100 && progressShown.stream().noneMatch(p -> p > 0 && p < 100)) {
@@ -148,7 +150,7 @@ class DashboardIT {
                 }
                 progressShown.add(percent);
             });
-            return page.find("#saga-status").getText().equals("COMPLETED");
+            return completed;
         });
         assertThat(steps("2")).containsExactly("RETRANSCODE_REQUESTED", "REQUESTED", "SUCCEEDED", "PUBLISHED");
         assertThat(progressShown).as("the new attempt's progress as the page showed it")
