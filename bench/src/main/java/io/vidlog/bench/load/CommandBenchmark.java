@@ -1,6 +1,7 @@
 package io.vidlog.bench.load;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vidlog.bench.MachineSpeed;
 import io.vidlog.bench.VidlogApp;
 
 import java.io.IOException;
@@ -143,6 +144,7 @@ public final class CommandBenchmark {
                         + "warm-up at least %d s, measured %d s; %d cores, load average before start %s; data in %s%n",
                 options.clients(), options.client(), options.users(), options.videos(), options.warmupSeconds(),
                 options.durationSeconds(), Runtime.getRuntime().availableProcessors(), loadAverage(), runDir);
+        System.out.println(MachineSpeed.describe("at the start"));
         Map<String, Result> results = new LinkedHashMap<>();
         for (String config : options.configs()) {
             Result result = runConfiguration(options, config, runDir.resolve(config));
@@ -163,6 +165,7 @@ public final class CommandBenchmark {
                 }
             });
         }
+        System.out.println(MachineSpeed.describe("at the end"));
     }
 
     private static Result runConfiguration(Options options, String config, Path dataDir) throws Exception {

@@ -2,6 +2,7 @@ package io.vidlog.bench.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vidlog.bench.MachineSpeed;
 import io.vidlog.bench.VidlogApp;
 
 import java.net.URI;
@@ -73,11 +74,13 @@ public final class ProjectionBenchmark {
         int rate = Integer.parseInt(options.get("rate"));
         Path dataDir = Path.of(".vidlog", "bench", "projections-" + System.currentTimeMillis()).toAbsolutePath();
         System.out.printf(Locale.ROOT, "Projection benchmark %s; data in %s%n", options, dataDir);
+        System.out.println(MachineSpeed.describe("at the start"));
         Hs256Tokens tokens = new Hs256Tokens(LOCAL_JWT_SECRET);
         String admin = tokens.sign("bench-admin", List.of("USER", "ADMIN"), Duration.ofHours(4));
 
         try {
             run(options, dataDir, tokens, admin, rate);
+            System.out.println(MachineSpeed.describe("at the end"));
         } finally {
             CommandBenchmark.deleteServiceData(dataDir);
         }

@@ -2,6 +2,7 @@ package io.vidlog.bench.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vidlog.bench.MachineSpeed;
 import io.vidlog.bench.VidlogApp;
 import io.vidlog.bench.load.CommandBenchmark;
 import io.vidlog.bench.load.CpuMeter;
@@ -108,10 +109,12 @@ public final class SearchBenchmark {
         }
         Path dataDir = Path.of(".vidlog", "bench", "search-" + System.currentTimeMillis()).toAbsolutePath();
         System.out.printf(Locale.ROOT, "Search benchmark %s; data in %s%n", options, dataDir);
+        System.out.println(MachineSpeed.describe("at the start"));
         Hs256Tokens tokens = new Hs256Tokens(LOCAL_JWT_SECRET);
         String admin = tokens.sign("bench-admin", List.of("USER", "ADMIN"), Duration.ofHours(4));
         try {
             run(options, dataDir, tokens, admin);
+            System.out.println(MachineSpeed.describe("at the end"));
         } finally {
             CommandBenchmark.deleteServiceData(dataDir);
         }

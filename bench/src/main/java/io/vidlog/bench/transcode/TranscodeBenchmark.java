@@ -2,6 +2,7 @@ package io.vidlog.bench.transcode;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vidlog.bench.MachineSpeed;
 import io.vidlog.bench.VidlogApp;
 import io.vidlog.bench.load.Hs256Tokens;
 import io.vidlog.localstack.LocalStack;
@@ -75,6 +76,7 @@ public final class TranscodeBenchmark {
         Files.createDirectories(work);
         System.out.printf(Locale.ROOT, "Transcode benchmark %s; files in %s; %d cores%n", options, work,
                 Runtime.getRuntime().availableProcessors());
+        System.out.println(MachineSpeed.describe("at the start"));
 
         try (LocalStack.Lease ffmpegOnly = LocalStack.acquire(LocalStackSettings.from(System::getProperty),
                 Set.of("ffmpeg"))) {
@@ -119,6 +121,7 @@ public final class TranscodeBenchmark {
             System.out.printf(Locale.ROOT, "pipeline overhead: %+.1f %% over one pass on a quiet machine, %+.1f %% over "
                     + "one pass beside the idle application (target ≤ 10 %%)%n", (whole / one - 1) * 100,
                     (whole / oneBesideApp - 1) * 100);
+            System.out.println(MachineSpeed.describe("at the end"));
         } finally {
             deleteTree(work);
         }
