@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vidlog.bench.MachineSpeed;
 import io.vidlog.bench.VidlogApp;
+import io.vidlog.bench.load.CommandBenchmark;
+import io.vidlog.bench.load.CpuMeter;
 import io.vidlog.bench.load.Hs256Tokens;
 import io.vidlog.localstack.LocalStack;
 import io.vidlog.localstack.LocalStackSettings;
@@ -48,7 +50,7 @@ import java.util.stream.Stream;
  * <pre>
  * mvn -B -q -DskipTests install
  * mvn -q -pl bench exec:java -Dexec.mainClass=io.vidlog.bench.transcode.TranscodeBenchmark \
- *     -Dexec.args="seconds=30 rounds=3"
+ *     -Dexec.args="seconds=30 rounds=5 warm-ups=2"
  * </pre>
  */
 public final class TranscodeBenchmark {
@@ -57,12 +59,15 @@ public final class TranscodeBenchmark {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration PIPELINE_LIMIT = Duration.ofMinutes(10);
+    /** The worker reports progress every 5 %: from 90 % on, the end is a few seconds away. */
+    private static final int FAST_POLL_FROM_PERCENT = 90;
+    private static final long FINAL_POLL_MS = 50;
 
     private TranscodeBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new LinkedHashMap<>(Map.of("seconds", "30", "rounds", "3"));
+        Map<String, String> options = new LinkedHashMap<>(Map.of("seconds", "30", "rounds", "3", "warm-ups", "2"));
         for (String arg : args) {
             String[] pair = arg.split("=", 2);
             if (pair.length != 2 || !options.containsKey(pair[0])) {
@@ -72,6 +77,7 @@ public final class TranscodeBenchmark {
         }
         int seconds = Integer.parseInt(options.get("seconds"));
         int rounds = Integer.parseInt(options.get("rounds"));
+        int warmUps = Integer.parseInt(options.get("warm-ups"));
         Path work = Path.of(".vidlog", "bench", "transcode-" + System.currentTimeMillis()).toAbsolutePath();
         Files.createDirectories(work);
         System.out.printf(Locale.ROOT, "Transcode benchmark %s; files in %s; %d cores%n", options, work,
@@ -101,7 +107,7 @@ public final class TranscodeBenchmark {
                 System.out.printf(Locale.ROOT, "round %d: three runs %.1f s, one pass %.1f s%n", round + 1,
                         threeRuns[round], onePass[round]);
             }
-            double[][] alongside = pipeline(work, clip, rounds, () -> {
+            Alongside alongside = pipeline(work, clip, warmUps, rounds, () -> {
                 long started = System.nanoTime();
                 run(commands.hlsLadder(clip, source, ladder, work.resolve("beside-the-app")));
                 return elapsed(started);
@@ -109,8 +115,8 @@ public final class TranscodeBenchmark {
 
             double three = median(threeRuns);
             double one = median(onePass);
-            double oneBesideApp = median(alongside[0]);
-            double whole = median(alongside[1]);
+            double oneBesideApp = median(alongside.onePass());
+            double whole = median(alongside.pipeline());
             System.out.printf(Locale.ROOT, "%n%-12s %10s %10s%n", "way", "median s", "realtime×");
             System.out.printf(Locale.ROOT, "%-12s %10.1f %10.2f%n", "three runs", three, seconds / three);
             System.out.printf(Locale.ROOT, "%-12s %10.1f %10.2f%n", "one pass", one, seconds / one);
@@ -121,6 +127,9 @@ public final class TranscodeBenchmark {
             System.out.printf(Locale.ROOT, "pipeline overhead: %+.1f %% over one pass on a quiet machine, %+.1f %% over "
                     + "one pass beside the idle application (target ≤ 10 %%)%n", (whole / one - 1) * 100,
                     (whole / oneBesideApp - 1) * 100);
+            System.out.printf(Locale.ROOT, "median of each round's pipeline over its own one pass †: %+.1f %%; the idle "
+                    + "platform used %.3f cores during the one pass † (median)%n",
+                    median(alongside.overheadsPercent()), median(alongside.idlePlatformCores()));
             System.out.println(MachineSpeed.describe("at the end"));
         } finally {
             deleteTree(work);
@@ -133,19 +142,42 @@ public final class TranscodeBenchmark {
     }
 
     /**
-     * On an application of its own, after one upload that warms it up: per round, {@code onePass} while the application
+     * Per round: the one pass beside the idle application (seconds), the pipeline right after it (seconds), and the
+     * cores the platform (application, its local-stack children, PostgreSQL) used meanwhile — how idle "idle" was.
+     */
+    private record Alongside(double[] onePass, double[] pipeline, double[] idlePlatformCores) {
+
+        /** Each round's pipeline over the one pass just before it: robust to the machine's speed drifting. */
+        double[] overheadsPercent() {
+            double[] overheads = new double[onePass.length];
+            Arrays.setAll(overheads, round -> (pipeline[round] / onePass[round] - 1) * 100);
+            return overheads;
+        }
+    }
+
+    /**
+     * On an application of its own, after {@code warmUps} uploads that warm it up (its JIT compilers otherwise take
+     * a tenth of a core from ffmpeg during the first rounds): per round, {@code onePass} while the application
      * idles beside it, then the upload-complete → READY time of an upload of {@code clip}.
      */
-    private static double[][] pipeline(Path work, Path clip, int rounds, Timed onePass) throws Exception {
-        VidlogApp app = VidlogApp.prepare(work.resolve("app"), List.of("-Xmx1g"), List.of());
+    private static Alongside pipeline(Path work, Path clip, int warmUps, int rounds, Timed onePass)
+            throws Exception {
+        Path appDir = work.resolve("app");
+        VidlogApp app = VidlogApp.prepare(appDir, List.of("-Xmx1g"), List.of());
         double[] besideApp = new double[rounds];
         double[] times = new double[rounds];
+        double[] idleCores = new double[rounds];
         try (VidlogApp.Running running = app.start("pipeline")) {
-            String creator = new Hs256Tokens(LOCAL_JWT_SECRET).sign("bench-creator", List.of("USER", "CREATOR"),
-                    Duration.ofHours(2));
-            for (int round = -1; round < rounds; round++) {
+            CpuMeter cpu = new CpuMeter(running.pid(), CommandBenchmark.postmasterPid(appDir));
+            Hs256Tokens tokens = new Hs256Tokens(LOCAL_JWT_SECRET);
+            String creator = tokens.sign("bench-creator", List.of("USER", "CREATOR"), Duration.ofHours(2));
+            String admin = tokens.sign("bench-admin", List.of("USER", "ADMIN"), Duration.ofHours(2));
+            for (int round = -warmUps; round < rounds; round++) {
                 if (round >= 0) {
+                    CpuMeter.Sample idle = cpu.sample();
                     besideApp[round] = onePass.seconds();
+                    Map<String, Double> cores = cpu.sample().coresSince(idle);
+                    idleCores[round] = cores.get("app JVM") + cores.get("local-stack children") + cores.get("postgres");
                 }
                 String videoId = call(app, "POST", "/api/v1/videos", creator, """
                         {"title":"Transcode benchmark %d","description":"","tags":["bench"],"videoType":"HORIZONTAL"}
@@ -153,22 +185,34 @@ public final class TranscodeBenchmark {
                 JsonNode plan = call(app, "POST", "/api/v1/videos/" + videoId + "/upload", creator, """
                         {"fileName":"clip.mp4","contentType":"video/mp4","sizeBytes":%d}""".formatted(Files.size(clip)));
                 String parts = putParts(plan, Files.readAllBytes(clip));
+                CpuMeter.Sample before = cpu.sample();
                 long started = System.nanoTime();
                 call(app, "POST", "/api/v1/videos/" + videoId + "/upload/complete", creator,
                         "{\"uploadId\":\"%s\",\"parts\":[%s]}".formatted(plan.path("uploadId").asText(), parts));
-                awaitReady(app, videoId, creator);
+                awaitReady(app, videoId, creator, admin);
                 double pipeline = elapsed(started);
+                // The worker's ffmpeg has ended: /proc counts a process's time only while it runs, so this is the rest.
+                String platform = platformCores(cpu.sample().coresSince(before));
                 String worker = workerTimes(work.resolve("app/vidlog.log"), videoId);
                 if (round < 0) {
-                    System.out.printf(Locale.ROOT, "warm-up upload: %.1f s; the worker: %s%n", pipeline, worker);
+                    System.out.printf(Locale.ROOT, "warm-up upload: %.1f s; platform beside ffmpeg %s; the worker: %s%n",
+                            pipeline, platform, worker);
                     continue;
                 }
                 times[round] = pipeline;
-                System.out.printf(Locale.ROOT, "round %d beside the app: one pass %.1f s, pipeline %.1f s; the worker: "
-                        + "%s%n", round + 1, besideApp[round], pipeline, worker);
+                System.out.printf(Locale.ROOT, "round %d beside the app: one pass %.1f s (the idle platform used %.3f "
+                                + "cores meanwhile), pipeline %.1f s (%+.1f %%; platform beside ffmpeg %s); the worker: %s%n",
+                        round + 1, besideApp[round], idleCores[round], pipeline, (pipeline / besideApp[round] - 1) * 100,
+                        platform, worker);
             }
         }
-        return new double[][] {besideApp, times};
+        return new Alongside(besideApp, times, idleCores);
+    }
+
+    /** Cores of the application JVM, its local-stack children (not the ffmpeg that has ended) and PostgreSQL. */
+    private static String platformCores(Map<String, Double> cores) {
+        return String.format(Locale.ROOT, "app %.3f + services %.3f + postgres %.3f cores", cores.get("app JVM"),
+                cores.get("local-stack children"), cores.get("postgres"));
     }
 
     /** The media worker's own account of {@code videoId}'s transcode: encoding, download, poster and upload times. */
@@ -197,9 +241,21 @@ public final class TranscodeBenchmark {
         return String.join(",", parts);
     }
 
-    private static void awaitReady(VidlogApp app, String videoId, String token) throws Exception {
+    /**
+     * Waits for READY without loading the machine the worker shares: the saga's progress once a second until the
+     * encode is nearly done, then the video every {@value #FINAL_POLL_MS} ms, so READY is seen within that.
+     */
+    private static void awaitReady(VidlogApp app, String videoId, String token, String admin) throws Exception {
         long deadline = System.nanoTime() + PIPELINE_LIMIT.toNanos();
         while (System.nanoTime() < deadline) {
+            HttpResponse<String> saga = send(app, "GET", "/api/v1/admin/sagas/" + videoId, admin, null);
+            // 404: the saga's read model has not seen the upload yet
+            JsonNode run = saga.statusCode() == 404 ? null : JSON.readTree(body(saga)).path("run");
+            if (run == null || run.path("status").asText().equals("RUNNING")
+                    && run.path("progress").asInt() < FAST_POLL_FROM_PERCENT) {
+                Thread.sleep(1000);
+                continue;
+            }
             String status = call(app, "GET", "/api/v1/videos/" + videoId, token, null).path("status").asText();
             if (status.equals("READY")) {
                 return;
@@ -208,12 +264,18 @@ public final class TranscodeBenchmark {
                 throw new IllegalStateException("Video " + videoId + " failed to transcode: see "
                         + app.baseUrl() + "/api/v1/admin/sagas/" + videoId);
             }
-            Thread.sleep(100);
+            Thread.sleep(FINAL_POLL_MS);
         }
         throw new IllegalStateException("Video " + videoId + " not READY within " + PIPELINE_LIMIT);
     }
 
     private static JsonNode call(VidlogApp app, String method, String path, String token, String body)
+            throws Exception {
+        String answer = body(send(app, method, path, token, body));
+        return answer.isEmpty() ? JSON.createObjectNode() : JSON.readTree(answer);
+    }
+
+    private static HttpResponse<String> send(VidlogApp app, String method, String path, String token, String body)
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
                 .header("Authorization", "Bearer " + token)
@@ -222,12 +284,16 @@ public final class TranscodeBenchmark {
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The body of a successful answer. */
+    private static String body(HttpResponse<String> response) {
         if (response.statusCode() >= 300) {
-            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
-                    + response.body());
+            throw new IllegalStateException(response.request().method() + " " + response.uri().getPath()
+                    + " answered " + response.statusCode() + ": " + response.body());
         }
-        return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
+        return response.body();
     }
 
     private static Path makeClip(String ffmpeg, Path clip, int seconds) throws Exception {
