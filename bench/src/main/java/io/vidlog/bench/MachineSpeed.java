@@ -1,5 +1,9 @@
 package io.vidlog.bench;
 
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -8,6 +12,8 @@ import java.util.Locale;
  * both the core and its caches count) timed three times. The reference machine is a shared virtual one whose host
  * is sometimes busy with other work; the load average does not show that (the time is not even reported as stolen),
  * but this figure does. Benchmarks print it before and after, so a figure can be read against the speed it ran at.
+ * Each reading runs in a JVM of its own: in a JVM that has run for a while the same work took less than half as long
+ * (another compilation of the loop), which made a start and an end reading incomparable.
  */
 public final class MachineSpeed {
 
@@ -35,9 +41,29 @@ public final class MachineSpeed {
         return rounds[1];
     }
 
-    /** A line for a benchmark's output; docs/benchmarks.md says what the figure was at quiet and at busy times. */
+    /**
+     * A line for a benchmark's output, measured in a fresh JVM; docs/benchmarks.md says what the figure was at quiet
+     * and at busy times.
+     */
     public static String describe(String when) {
-        return String.format(Locale.ROOT, "machine speed %s: fixed work %.0f ms (more is slower)", when, millis());
+        return "machine speed " + when + ": " + inFreshJvm();
+    }
+
+    private static String inFreshJvm() {
+        try {
+            String java = ProcessHandle.current().info().command().orElse("java");
+            String classes = Path.of(MachineSpeed.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .toString();
+            Process process = new ProcessBuilder(java, "-cp", classes, MachineSpeed.class.getName())
+                    .redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            return process.waitFor() == 0 ? output : "not measured (" + output + ")";
+        } catch (IOException | URISyntaxException e) {
+            return "not measured (" + e + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "not measured (interrupted)";
+        }
     }
 
     private static long work(int[] memory) {
@@ -55,6 +81,6 @@ public final class MachineSpeed {
     }
 
     public static void main(String[] args) {
-        System.out.println(describe("now"));
+        System.out.printf(Locale.ROOT, "fixed work %.0f ms (more is slower)%n", millis());
     }
 }
