@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
 /**
@@ -22,6 +26,10 @@ public record LocalStackSettings(Path home, Path dataDir, boolean randomPorts, D
                                  Function<String, String> property) {
 
     public static final String PREFIX = "vidlog.local-stack.";
+
+    private static final int LOWEST_RANDOM_PORT = 10_000;
+    private static final int LINUX_EPHEMERAL_START = 32_768;
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     /** Reads the settings from {@code vidlog.local-stack.*} properties, defaulting to what the build recorded. */
     public static LocalStackSettings from(Function<String, String> property) {
@@ -57,11 +65,40 @@ public record LocalStackSettings(Path home, Path dataDir, boolean randomPorts, D
         return Integer.parseInt(orDefault(property.apply(PREFIX + service + ".port"), Integer.toString(defaultPort)));
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /**
+     * A free port below the kernel's range of ephemeral ports. Binding port 0 gives a port from that range, and a
+     * service binds its port only once it is up — Elasticsearch after half a minute — while the others already open
+     * connections, each from an ephemeral port: one of them took Kafka's port in between ("Address already in use").
+     * Ports handed out once are not handed out again in this JVM.
+     */
+    static int freePort() {
+        int end = ephemeralPortsStart();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(LOWEST_RANDOM_PORT, end);
+            if (HANDED_OUT.add(port) && available(port)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("No free port for a local service between " + LOWEST_RANDOM_PORT + " and "
+                + end);
+    }
+
+    /** Linux's {@code ip_local_port_range}; elsewhere the lowest start in common use (Linux's default). */
+    static int ephemeralPortsStart() {
+        try {
+            String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
+            int start = Integer.parseInt(range.split("\\s+")[0]);
+            return start > LOWEST_RANDOM_PORT + 1_000 ? start : LINUX_EPHEMERAL_START;
+        } catch (IOException | RuntimeException e) {
+            return LINUX_EPHEMERAL_START;
+        }
+    }
+
+    private static boolean available(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            return true;
         } catch (IOException e) {
-            throw new UncheckedIOException("No free port for a local service", e);
+            return false;
         }
     }
 
