@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
  * publisher's) get it as the default.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(EventProcessorSettings.class)
+@EnableConfigurationProperties({EventProcessorSettings.class, EventStoreSettings.class})
 public class EventSourceConfiguration {
 
     /** The bean name application.yml gives as {@code axon.eventhandling.processors.*.source}. */

@@ -89,6 +89,12 @@ public class ProjectionOperations {
         return true;
     }
 
+    /** Events between the processor's position (the lowest over its segments) and the event store's head. */
+    long lag(StreamingEventProcessor processor) {
+        long head = head();
+        return Math.max(0, head - position(processor.processingStatus().values()).orElse(-1));
+    }
+
     /** Whether the group has a handler for events of {@code payloadType}; a processor passes over the others. */
     public boolean handles(String name, Class<?> payloadType) {
         return processing.eventProcessor(name, AbstractEventProcessor.class)

@@ -7,6 +7,8 @@ import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,6 +24,7 @@ import java.util.concurrent.Future;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Axon's event store and token store on the real PostgreSQL, with the schema Flyway owns. */
 @VidlogIntegrationTest
@@ -92,6 +95,20 @@ class PostgresEventStoreIT {
         assertThat(indexes).hasSize(200);
         assertThat(indexes).containsExactlyElementsOf(
                 LongStream.rangeClosed(indexes.get(0), indexes.get(0) + 199).boxed().toList());
+    }
+
+    @Test
+    void aSecondAppendOfASequenceNumberIsAConcurrentModificationNotAStoreFailure() {
+        String aggregateId = UUID.randomUUID().toString();
+        append(aggregateId, 0, "created");
+        append(aggregateId, 1, "changed");
+
+        assertThatThrownBy(() -> append(aggregateId, 1, "changed by a stale copy"))
+                .isInstanceOf(ConcurrencyException.class);
+        assertThatThrownBy(() -> append(aggregateId, 0, "created again"))
+                .isInstanceOf(AggregateStreamCreationException.class);
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
+                Integer.class, aggregateId)).isEqualTo(2);
     }
 
     @Test

@@ -31,7 +31,7 @@ class PlatformHealthIT {
     }
 
     @Test
-    void prometheusMetricsIncludeJvmAndHttpMetrics() {
+    void prometheusMetricsIncludeJvmHttpAndEventProcessorMetrics() {
         http.getForEntity("/actuator/health", String.class);
 
         ResponseEntity<String> response = http.getForEntity("/actuator/prometheus", String.class);
@@ -39,6 +39,8 @@ class PlatformHealthIT {
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(response.getBody()).contains("jvm_memory_used_bytes", "http_server_requests_seconds_count",
                 "application=\"vidlog\"");
+        assertThat(response.getBody()).containsPattern(
+                "vidlog_event_processor_lag_events\\{application=\"vidlog\",processor=\"video-metadata\"} \\d");
     }
 
     @Test

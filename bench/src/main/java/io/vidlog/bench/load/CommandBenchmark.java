@@ -72,7 +72,7 @@ public final class CommandBenchmark {
             "--spring.datasource.hikari.maximum-pool-size=10",
             "--server.tomcat.threads.max=200",
             "--spring.jpa.properties.hibernate.jdbc.batch_size=1",
-            "--spring.jpa.properties.hibernate.order_inserts=false"), AxonProcessorDefaults.ARGUMENTS.stream())
+            "--spring.jpa.properties.hibernate.order_inserts=false"), AxonDefaults.ARGUMENTS.stream())
             .toList();
 
     /** Every run: the benchmark measures the command path, not the rate limiter. */

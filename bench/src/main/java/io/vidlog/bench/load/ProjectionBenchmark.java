@@ -105,7 +105,7 @@ public final class ProjectionBenchmark {
             awaitCaughtUp(tuned, admin, Duration.ofHours(1));
             tunedRates = replayAll(tuned, admin, "tuned", Duration.ofHours(1));
         }
-        List<String> defaults = AxonProcessorDefaults.ARGUMENTS;
+        List<String> defaults = AxonDefaults.ARGUMENTS;
         VidlogApp axonDefaults = tuned.withArguments(defaults);
         Map<String, Double> defaultRates;
         try (VidlogApp.Running running = axonDefaults.start("default")) {

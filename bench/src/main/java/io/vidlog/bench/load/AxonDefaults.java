@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Application arguments that give every tracking processor application.yml tunes Axon's own settings back: batches of
- * one event, one segment, one thread, and no pacing between batches.
+ * Application arguments that give every tracking processor application.yml tunes Axon's own settings back (batches of
+ * one event, one segment, one thread, no pacing between batches), and the rest of what Axon's Spring Boot starter does
+ * on its own: its per-message Micrometer monitors (on with axon-micrometer on the classpath) and its JPA storage engine
+ * (with JPA on the classpath); application.yml turns the monitors off and takes the JDBC engine.
  */
-final class AxonProcessorDefaults {
+final class AxonDefaults {
 
     /** The tracking processors of application.yml. */
     private static final List<String> PROCESSORS = List.of("video-metadata", "rankings", "taste-scores", "search",
@@ -15,11 +17,12 @@ final class AxonProcessorDefaults {
 
     static final List<String> ARGUMENTS = arguments();
 
-    private AxonProcessorDefaults() {
+    private AxonDefaults() {
     }
 
     private static List<String> arguments() {
-        List<String> arguments = new ArrayList<>(List.of("--vidlog.event-processors.min-batch-interval=0"));
+        List<String> arguments = new ArrayList<>(List.of("--vidlog.event-processors.min-batch-interval=0",
+                "--axon.metrics.auto-configuration.enabled=true", "--vidlog.event-store.engine=jpa"));
         for (String processor : PROCESSORS) {
             String prefix = "--axon.eventhandling.processors." + processor + ".";
             arguments.addAll(List.of(prefix + "mode=tracking", prefix + "batch-size=1",
