@@ -19,8 +19,8 @@ import javax.sql.DataSource;
  * How events are stored: Axon's JDBC storage engine on the tables of {@code V1__axon_framework_tables.sql}.
  * <p>
  * Axon's Spring Boot default with JPA on the classpath is its JPA engine, which Hibernate drives: a {@code nextval}
- * round trip for every event's global index before its insert, and an entity persisted and flushed per event — about
- * a tenth of a command's CPU in the command benchmark's profile. The JDBC engine inserts a command's events in one
+ * round trip for every event's global index before its insert, and an entity persisted and flushed per event — 7 % of
+ * the application's CPU in the command benchmark's profile. The JDBC engine inserts a command's events in one
  * batch, PostgreSQL fills in the global index from the same sequence (the column's default, {@code
  * V3__global_index_default.sql}), and tracking processors read plain rows. Both engines use the same tables and
  * formats, so {@code vidlog.event-store.engine=jpa} switches back to the JPA engine on the same data (the benchmarks'
