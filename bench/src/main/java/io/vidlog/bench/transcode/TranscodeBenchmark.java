@@ -43,8 +43,9 @@ import java.util.stream.Stream;
  *     {@code upload/complete} until {@code GET /videos/{id}} says READY (saga, Kafka both ways, S3 download and upload,
  *     probe, poster, read model).</li>
  * </ol>
- * The pipeline shares the two cores with the whole platform, so the one-pass run is repeated beside the idle
- * application (after a warm-up upload), to tell the pipeline's own overhead from the machine's.
+ * Each pipeline round is paired with raw one-pass runs right before it, as the shared host's speed drifts within
+ * minutes: one with the whole platform paused ({@link PausedPlatform}; the raw ffmpeg the pipeline's overhead is
+ * measured against), then one beside the idle application (how much its background work takes from ffmpeg).
  * The ffmpeg command lines are the media worker's own ({@link FfmpegCommands}); each way runs {@code rounds} times and
  * the median counts. Prints realtime factors (clip seconds per wall second) and the two ratios the targets are about.
  * <pre>
@@ -115,21 +116,27 @@ public final class TranscodeBenchmark {
 
             double three = median(threeRuns);
             double one = median(onePass);
+            double onePaused = median(alongside.onePassPaused());
             double oneBesideApp = median(alongside.onePass());
             double whole = median(alongside.pipeline());
             System.out.printf(Locale.ROOT, "%n%-12s %10s %10s%n", "way", "median s", "realtime×");
             System.out.printf(Locale.ROOT, "%-12s %10.1f %10.2f%n", "three runs", three, seconds / three);
             System.out.printf(Locale.ROOT, "%-12s %10.1f %10.2f%n", "one pass", one, seconds / one);
+            System.out.printf(Locale.ROOT, "%-12s %10.1f %10.2f%n", "one pass ‡", onePaused, seconds / onePaused);
             System.out.printf(Locale.ROOT, "%-12s %10.1f %10.2f%n", "one pass †", oneBesideApp, seconds / oneBesideApp);
             System.out.printf(Locale.ROOT, "%-12s %10.1f %10.2f%n", "pipeline", whole, seconds / whole);
-            System.out.printf(Locale.ROOT, "† the same one-pass ffmpeg while the idle application runs beside it%n");
+            System.out.printf(Locale.ROOT, "‡ the same one-pass ffmpeg in each pipeline round, the platform paused%n");
+            System.out.printf(Locale.ROOT, "† the same one-pass ffmpeg in each pipeline round, the idle application "
+                    + "running beside it%n");
             System.out.printf(Locale.ROOT, "one pass is %.2f× faster than three runs (target ≥ 1.2×)%n", three / one);
-            System.out.printf(Locale.ROOT, "pipeline overhead: %+.1f %% over one pass on a quiet machine, %+.1f %% over "
-                    + "one pass beside the idle application (target ≤ 10 %%)%n", (whole / one - 1) * 100,
-                    (whole / oneBesideApp - 1) * 100);
-            System.out.printf(Locale.ROOT, "median of each round's pipeline over its own one pass †: %+.1f %%; the idle "
-                    + "platform used %.3f cores during the one pass † (median)%n",
-                    median(alongside.overheadsPercent()), median(alongside.idlePlatformCores()));
+            System.out.printf(Locale.ROOT, "pipeline overhead over raw one-pass ffmpeg, median of each round's "
+                    + "pipeline over its own one pass ‡: %+.1f %% (target ≤ 10 %%)%n",
+                    median(Alongside.overheadsPercent(alongside.pipeline(), alongside.onePassPaused())));
+            System.out.printf(Locale.ROOT, "the same over each round's one pass †: %+.1f %%; the idle platform used %.3f "
+                    + "cores during the one pass † (median); medians' ratios: pipeline over one pass %+.1f %%, over "
+                    + "one pass ‡ %+.1f %%%n",
+                    median(Alongside.overheadsPercent(alongside.pipeline(), alongside.onePass())),
+                    median(alongside.idlePlatformCores()), (whole / one - 1) * 100, (whole / onePaused - 1) * 100);
             System.out.println(MachineSpeed.describe("at the end"));
         } finally {
             deleteTree(work);
@@ -142,38 +149,46 @@ public final class TranscodeBenchmark {
     }
 
     /**
-     * Per round: the one pass beside the idle application (seconds), the pipeline right after it (seconds), and the
-     * cores the platform (application, its local-stack children, PostgreSQL) used meanwhile — how idle "idle" was.
+     * Per round, in seconds: the one pass with the platform paused, the one pass beside the idle application, the
+     * pipeline right after them; and the cores the platform (application, its local-stack children, PostgreSQL) used
+     * during the one pass beside it — how idle "idle" was.
      */
-    private record Alongside(double[] onePass, double[] pipeline, double[] idlePlatformCores) {
+    private record Alongside(double[] onePassPaused, double[] onePass, double[] pipeline,
+                             double[] idlePlatformCores) {
 
-        /** Each round's pipeline over the one pass just before it: robust to the machine's speed drifting. */
-        double[] overheadsPercent() {
-            double[] overheads = new double[onePass.length];
-            Arrays.setAll(overheads, round -> (pipeline[round] / onePass[round] - 1) * 100);
+        /** Each round's pipeline over the given one pass of the same round: robust to the machine's speed drifting. */
+        static double[] overheadsPercent(double[] pipeline, double[] baseline) {
+            double[] overheads = new double[baseline.length];
+            Arrays.setAll(overheads, round -> (pipeline[round] / baseline[round] - 1) * 100);
             return overheads;
         }
     }
 
     /**
      * On an application of its own, after {@code warmUps} uploads that warm it up (its JIT compilers otherwise take
-     * a tenth of a core from ffmpeg during the first rounds): per round, {@code onePass} while the application
-     * idles beside it, then the upload-complete → READY time of an upload of {@code clip}.
+     * a tenth of a core from ffmpeg during the first rounds): per round, {@code onePass} with the platform paused,
+     * {@code onePass} while the application idles beside it (which also gives the platform time to settle after the
+     * pause), then the upload-complete → READY time of an upload of {@code clip}.
      */
     private static Alongside pipeline(Path work, Path clip, int warmUps, int rounds, Timed onePass)
             throws Exception {
         Path appDir = work.resolve("app");
         VidlogApp app = VidlogApp.prepare(appDir, List.of("-Xmx1g"), List.of());
+        double[] paused = new double[rounds];
         double[] besideApp = new double[rounds];
         double[] times = new double[rounds];
         double[] idleCores = new double[rounds];
         try (VidlogApp.Running running = app.start("pipeline")) {
-            CpuMeter cpu = new CpuMeter(running.pid(), CommandBenchmark.postmasterPid(appDir));
+            long postmaster = CommandBenchmark.postmasterPid(appDir);
+            CpuMeter cpu = new CpuMeter(running.pid(), postmaster);
             Hs256Tokens tokens = new Hs256Tokens(LOCAL_JWT_SECRET);
             String creator = tokens.sign("bench-creator", List.of("USER", "CREATOR"), Duration.ofHours(2));
             String admin = tokens.sign("bench-admin", List.of("USER", "ADMIN"), Duration.ofHours(2));
             for (int round = -warmUps; round < rounds; round++) {
                 if (round >= 0) {
+                    try (PausedPlatform ignored = PausedPlatform.pause(running.pid(), postmaster)) {
+                        paused[round] = onePass.seconds();
+                    }
                     CpuMeter.Sample idle = cpu.sample();
                     besideApp[round] = onePass.seconds();
                     Map<String, Double> cores = cpu.sample().coresSince(idle);
@@ -200,13 +215,14 @@ public final class TranscodeBenchmark {
                     continue;
                 }
                 times[round] = pipeline;
-                System.out.printf(Locale.ROOT, "round %d beside the app: one pass %.1f s (the idle platform used %.3f "
-                                + "cores meanwhile), pipeline %.1f s (%+.1f %%; platform beside ffmpeg %s); the worker: %s%n",
-                        round + 1, besideApp[round], idleCores[round], pipeline, (pipeline / besideApp[round] - 1) * 100,
-                        platform, worker);
+                System.out.printf(Locale.ROOT, "round %d: one pass ‡ %.1f s, one pass † %.1f s (the idle platform used "
+                                + "%.3f cores meanwhile), pipeline %.1f s (%+.1f %% over ‡, %+.1f %% over †; platform beside "
+                                + "ffmpeg %s); the worker: %s%n",
+                        round + 1, paused[round], besideApp[round], idleCores[round], pipeline,
+                        (pipeline / paused[round] - 1) * 100, (pipeline / besideApp[round] - 1) * 100, platform, worker);
             }
         }
-        return new Alongside(besideApp, times, idleCores);
+        return new Alongside(paused, besideApp, times, idleCores);
     }
 
     /** Cores of the application JVM, its local-stack children (not the ffmpeg that has ended) and PostgreSQL. */
