@@ -91,8 +91,11 @@ public class ProjectionOperations {
 
     /** Events between the processor's position (the lowest over its segments) and the event store's head. */
     long lag(StreamingEventProcessor processor) {
-        long head = head();
-        return Math.max(0, head - position(processor.processingStatus().values()).orElse(-1));
+        return lag(head(), position(processor.processingStatus().values()).orElse(-1));
+    }
+
+    private static long lag(long head, long position) {
+        return Math.max(0, head - position);
     }
 
     /** Whether the group has a handler for events of {@code payloadType}; a processor passes over the others. */
@@ -122,7 +125,7 @@ public class ProjectionOperations {
         Collection<EventTrackerStatus> segments = processor.processingStatus().values();
         long position = position(segments).orElse(-1);
         boolean replaying = processor.isReplaying();
-        long lag = Math.max(0, head - position);
+        long lag = lag(head, position);
         double progress = progress(segments, position, head, replaying);
         Double rate = rate(name);
         Long eta = lag == 0 || rate == null || rate <= 0 ? null : Math.round(lag / rate);
