@@ -2,7 +2,6 @@ package io.vidlog.app.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
-import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -21,7 +20,7 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 @Component
 class DashboardTokenResolver implements BearerTokenResolver {
 
-    private final BearerTokenResolver header = new DefaultBearerTokenResolver();
+    private final BearerTokenResolver header = new BearerHeader();
     private final RequestMatcher cookieAccepted = new OrRequestMatcher(
             new AndRequestMatcher(withDefaults().matcher("/dashboard/**"),
                     new NegatedRequestMatcher(DashboardSecurityConfiguration.PUBLIC)),

@@ -11,6 +11,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -75,6 +76,16 @@ public class SecurityConfiguration {
                 .requestMatchers("/api/v1/videos/*/upload/**").hasRole(Role.CREATOR.name())
                 .requestMatchers("/api/**").authenticated()
                 .anyRequest().denyAll();
+    }
+
+    /**
+     * The patterns of {@link #rules} and of the dashboard's chain are Spring's {@code PathPattern}s matched against the
+     * request's path, not {@code MvcRequestMatcher}s, which ask Spring MVC's handler mappings for each rule they
+     * check (Spring Security 6.5's opt-in, its default from 7.0).
+     */
+    @Bean
+    PathPatternRequestMatcherBuilderFactoryBean requestMatcherBuilder() {
+        return new PathPatternRequestMatcherBuilderFactoryBean();
     }
 
     /**

@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * Application arguments that give every tracking processor application.yml tunes Axon's own settings back (batches of
  * one event, one segment, one thread, no pacing between batches), and the rest of what Axon's Spring Boot starter does
- * on its own: its per-message Micrometer monitors (on with axon-micrometer on the classpath) and its JPA storage engine
- * (with JPA on the classpath); application.yml turns the monitors off and takes the JDBC engine.
+ * on its own: its per-message Micrometer monitors (on with axon-micrometer on the classpath), its JPA storage engine
+ * (with JPA on the classpath) and its watchdogs around units of work and handlers (the handlers' timeouts are the
+ * command benchmark's); application.yml turns the monitors and watchdogs off and takes the JDBC engine.
  */
 final class AxonDefaults {
 
@@ -22,7 +23,8 @@ final class AxonDefaults {
 
     private static List<String> arguments() {
         List<String> arguments = new ArrayList<>(List.of("--vidlog.event-processors.min-batch-interval=0",
-                "--axon.metrics.auto-configuration.enabled=true", "--vidlog.event-store.engine=jpa"));
+                "--axon.metrics.auto-configuration.enabled=true", "--vidlog.event-store.engine=jpa",
+                "--axon.timeout.enabled=true"));
         for (String processor : PROCESSORS) {
             String prefix = "--axon.eventhandling.processors." + processor + ".";
             arguments.addAll(List.of(prefix + "mode=tracking", prefix + "batch-size=1",

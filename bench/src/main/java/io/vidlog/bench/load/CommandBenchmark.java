@@ -56,9 +56,10 @@ public final class CommandBenchmark {
 
     /**
      * Turns every performance setting of application.yml back to what Axon and Spring Boot do without them: no
-     * aggregate caches, no snapshots, no cached video lookups, no cached token verifications, Axon's handler
-     * watchdogs (30 s timeout, warning after 10 s), Hikari's 10 connections, Tomcat's 200 threads, no JDBC batching,
-     * and Axon's tracking processors (batches of one event, no pacing).
+     * aggregate caches, no snapshots, no cached video lookups, no cached token verifications, Axon's watchdogs (per
+     * unit of work, and per handler with a 30 s timeout and a warning after 10 s), Hikari's 10 connections, Tomcat's
+     * 200 threads, no JDBC batching, a long-task timer per request, and Axon's tracking processors (batches of one
+     * event, no pacing).
      */
     static final List<String> DEFAULTS = Stream.concat(Stream.of(
             "--vidlog.commands.aggregate-cache.enabled=false",
@@ -71,6 +72,7 @@ public final class CommandBenchmark {
             "--axon.timeout.handler.commands.warning-threshold-ms=10000",
             "--spring.datasource.hikari.maximum-pool-size=10",
             "--server.tomcat.threads.max=200",
+            "--management.observations.long-task-timer.enabled=true",
             "--spring.jpa.properties.hibernate.jdbc.batch_size=1",
             "--spring.jpa.properties.hibernate.order_inserts=false"), AxonDefaults.ARGUMENTS.stream())
             .toList();
