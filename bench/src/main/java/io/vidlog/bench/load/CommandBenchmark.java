@@ -2,6 +2,7 @@ package io.vidlog.bench.load;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vidlog.bench.MachineSpeed;
+import io.vidlog.bench.PausedPlatform;
 import io.vidlog.bench.VidlogApp;
 
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,9 +29,15 @@ import java.util.stream.Stream;
 /**
  * Command throughput over REST: concurrent clients act as thousands of viewers on thousands of READY videos with the
  * mix of the platform's peak (60 % watch progress, 25 % reactions, 15 % bookmarks), against the tuned configuration
- * and against Axon's and Spring's defaults, each on a fresh application with its own local stack (PostgreSQL durable:
- * fsync and synchronous commit on), in one run. Prints commands/s, latency percentiles, non-2xx responses by status, where the
- * CPU went, and the ratio of each configuration to the defaults.
+ * and against Axon's and Spring's defaults, each on its own application with its own local stack (PostgreSQL durable:
+ * fsync and synchronous commit on), in one run. Prints commands/s, latency percentiles, non-2xx responses by status,
+ * where the CPU went, and the ratio of each configuration to the defaults.
+ * <p>
+ * Each configuration is started and warmed up once, then paused; then the configurations take turns in rounds, each
+ * measured for {@code duration} seconds after {@code settle} seconds of full load, the paused one stopped meanwhile
+ * (processes and clients), in alternating order. The ratio is given over all rounds and as the median of each round's
+ * own ratio: on a shared host whose speed drifts within minutes, measurements in neighbouring windows are the
+ * comparable ones.
  * <p>
  * Each viewer belongs to one client, so its reports are sent in order: every (user, video) pair sees increasing
  * sequences, and positions increase within a viewing. A viewer watches one video at a time in 10 s steps and moves
@@ -38,19 +46,21 @@ import java.util.stream.Stream;
  * <pre>
  * mvn -B -q -DskipTests install
  * mvn -q -pl bench exec:java -Dexec.mainClass=io.vidlog.bench.load.CommandBenchmark \
- *     -Dexec.args="clients=32 users=5000 videos=2000 warmup=120 duration=60"
+ *     -Dexec.args="clients=32 users=5000 videos=2000 warmup=120 max-warmup=420 duration=30 rounds=4"
  * </pre>
  * Arguments (all optional, {@code name=value}): {@code clients}, {@code users}, {@code videos}, {@code warmup} (the
  * least seconds of load before measuring), {@code max-warmup} and {@code settled-compile-queue} (after the least,
  * the warm-up goes on until the throughput stops growing and the JIT compile queue is no longer than this, or
  * max-warmup seconds have passed), {@code warmup-clients} (how many of the clients send during that warm-up; default
- * an eighth), {@code full-load} (seconds of load by all clients between the warm-up and the measurement, default 30),
- * {@code duration} (measured seconds), {@code client} ({@code raw}: a minimal HTTP/1.1 client; {@code jdk}: the JDK's
- * HttpClient), {@code configs} (comma-separated, run in this order; built in: {@code tuned}, {@code default}),
- * {@code config.NAME} (a further configuration: application arguments on top of the tuned ones, separated by
- * {@code ;}), {@code jvm} (options for the application's JVM, separated by {@code ;}), {@code profile} ({@code true}: a JFR
- * recording of the measured window with JFR's profile settings, or the path of a {@code .jfc} settings file; written
- * to {@code <configuration>.jfr} in the run's folder), {@code keep} ({@code true} keeps the data).
+ * an eighth), {@code full-load} (seconds of load by all clients between the warm-up and the first pause, default 30),
+ * {@code rounds} (default 3), {@code settle} (seconds of full load after each resumption before measuring, default
+ * 15), {@code duration} (measured seconds per round, default 30), {@code client} ({@code raw}: a minimal HTTP/1.1
+ * client; {@code jdk}: the JDK's HttpClient), {@code configs} (comma-separated; built in: {@code tuned},
+ * {@code default}), {@code config.NAME} (a further configuration: application arguments on top of the tuned ones,
+ * separated by {@code ;}), {@code jvm} (options for the application's JVM, separated by {@code ;}), {@code profile}
+ * ({@code true}: a JFR recording of each configuration's first measured window with JFR's profile settings, or the
+ * path of a {@code .jfc} settings file; written to {@code <configuration>.jfr} in the run's folder), {@code keep}
+ * ({@code true} keeps the data).
  */
 public final class CommandBenchmark {
 
@@ -88,7 +98,8 @@ public final class CommandBenchmark {
     }
 
     record Options(int clients, int users, int videos, int warmupSeconds, int maxWarmupSeconds,
-                   int settledCompileQueue, int warmupClients, int fullLoadSeconds, int durationSeconds, String client,
+                   int settledCompileQueue, int warmupClients, int fullLoadSeconds, int durationSeconds, int rounds,
+                   int settleSeconds, String client,
                    List<String> configs, Map<String, List<String>> configArgs, List<String> jvmOptions,
                    boolean keep, String profile) {
 
@@ -128,7 +139,9 @@ public final class CommandBenchmark {
                     Integer.parseInt(values.getOrDefault("settled-compile-queue", "10")),
                     Integer.parseInt(values.getOrDefault("warmup-clients", Integer.toString(Math.max(1, clients / 8)))),
                     Integer.parseInt(values.getOrDefault("full-load", "30")),
-                    Integer.parseInt(values.getOrDefault("duration", "60")),
+                    Integer.parseInt(values.getOrDefault("duration", "30")),
+                    Integer.parseInt(values.getOrDefault("rounds", "3")),
+                    Integer.parseInt(values.getOrDefault("settle", "15")),
                     client, configs, configArgs, split(values.getOrDefault("jvm", ""), ";"),
                     Boolean.parseBoolean(values.getOrDefault("keep", "false")),
                     values.get("profile"));
@@ -143,47 +156,74 @@ public final class CommandBenchmark {
         Options options = Options.parse(args);
         Path runDir = Path.of(".vidlog", "bench", "commands-" + System.currentTimeMillis()).toAbsolutePath();
         System.out.printf(Locale.ROOT, "Command benchmark: %d clients (%s HTTP client), %d users, %d videos, "
-                        + "warm-up at least %d s, measured %d s; %d cores, load average before start %s; data in %s%n",
+                        + "warm-up at least %d s, %d rounds of %d s measured per configuration; %d cores, load "
+                        + "average before start %s; data in %s%n",
                 options.clients(), options.client(), options.users(), options.videos(), options.warmupSeconds(),
-                options.durationSeconds(), Runtime.getRuntime().availableProcessors(), loadAverage(), runDir);
+                options.rounds(), options.durationSeconds(), Runtime.getRuntime().availableProcessors(),
+                loadAverage(), runDir);
         System.out.println(MachineSpeed.describe("at the start"));
-        Map<String, Result> results = new LinkedHashMap<>();
-        for (String config : options.configs()) {
-            Result result = runConfiguration(options, config, runDir.resolve(config));
-            results.put(config, result);
-            System.out.println(result.describe(config));
+        Map<String, Platform> platforms = new LinkedHashMap<>();
+        try {
+            for (String config : options.configs()) {
+                Platform platform = Platform.start(options, config, runDir.resolve(config));
+                platforms.put(config, platform);
+                platform.pause();
+            }
+            for (int round = 1; round <= options.rounds(); round++) {
+                List<String> order = new ArrayList<>(options.configs());
+                if (round % 2 == 0) {
+                    // Every other round the other way round: a host that speeds up or slows down during a round
+                    // favours neither configuration over the run.
+                    Collections.reverse(order);
+                }
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "[round %d]", round));
+                for (String config : order) {
+                    double rate = platforms.get(config).measureWindow(options, round == 1);
+                    line.append(String.format(Locale.ROOT, " %s %.0f commands/s,", config, rate));
+                }
+                line.setLength(line.length() - 1);
+                System.out.println(line);
+            }
+            Map<String, Result> results = new LinkedHashMap<>();
+            for (Platform platform : platforms.values()) {
+                results.put(platform.config, platform.finish(options));
+            }
+            report(results, platforms);
+        } finally {
+            for (Platform platform : platforms.values()) {
+                platform.close();
+            }
         }
+        System.out.println(MachineSpeed.describe("at the end"));
+    }
+
+    private static void report(Map<String, Result> results, Map<String, Platform> platforms) {
+        results.forEach((config, result) -> System.out.println(result.describe(config)));
         System.out.println();
         System.out.println("| configuration | commands/s | p50 ms | p99 ms | max ms | non-2xx | app JVM cores | postgres cores "
                 + "| load generator cores | other processes cores | machine busy cores |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         results.forEach((config, result) -> System.out.println(result.tableRow(config)));
-        Result defaults = results.get("default");
-        if (defaults != null) {
-            results.forEach((config, result) -> {
-                if (!config.equals("default")) {
-                    System.out.printf(Locale.ROOT, "ratio %s/default: %.2f%n", config,
-                            result.commandsPerSecond() / defaults.commandsPerSecond());
-                }
-            });
+        Platform defaults = platforms.get("default");
+        if (defaults == null) {
+            return;
         }
-        System.out.println(MachineSpeed.describe("at the end"));
-    }
-
-    private static Result runConfiguration(Options options, String config, Path dataDir) throws Exception {
-        List<String> appArgs = new ArrayList<>(COMMON);
-        appArgs.addAll(options.configArgs().get(config));
-        VidlogApp app = VidlogApp.prepare(dataDir, options.jvmOptions(), appArgs);
-        try (VidlogApp.Running running = app.start(config)) {
-            System.out.printf(Locale.ROOT, "[%s] started in %.1f s (pid %d), app arguments %s%n", config,
-                    running.startSeconds(), running.pid(), options.configArgs().get(config));
-            return drive(options, config, app, running.pid(), new CpuMeter(running.pid(), postmasterPid(dataDir)),
-                    dataDir.resolve(config + ".jfr"));
-        } finally {
-            if (!options.keep()) {
-                deleteServiceData(dataDir);
+        platforms.values().stream().filter(platform -> platform != defaults).forEach(platform -> {
+            double[] ratios = new double[platform.windowRates.size()];
+            for (int i = 0; i < ratios.length; i++) {
+                ratios[i] = platform.windowRates.get(i) / defaults.windowRates.get(i);
             }
-        }
+            StringBuilder perRound = new StringBuilder();
+            for (double ratio : ratios) {
+                perRound.append(String.format(Locale.ROOT, "%.2f, ", ratio));
+            }
+            perRound.setLength(perRound.length() - 2);
+            Arrays.sort(ratios);
+            double median = (ratios[(ratios.length - 1) / 2] + ratios[ratios.length / 2]) / 2;
+            System.out.printf(Locale.ROOT, "ratio %s/default: %.2f over all rounds; per round median %.2f (%s)%n",
+                    platform.config, results.get(platform.config).commandsPerSecond()
+                            / results.get("default").commandsPerSecond(), median, perRound);
+        });
     }
 
     /**
@@ -194,14 +234,63 @@ public final class CommandBenchmark {
         return Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/pgdata/postmaster.pid")).get(0).trim());
     }
 
-    private static Result drive(Options options, String config, VidlogApp app, long appPid, CpuMeter cpu,
-                                Path recording) throws Exception {
-        Hs256Tokens tokens = new Hs256Tokens(LOCAL_JWT_SECRET);
-        Duration tokenLifetime = Duration.ofHours(2);
-        String creatorToken = tokens.sign("bench-creator", List.of("USER", "CREATOR"), tokenLifetime);
-        java.net.http.HttpClient jdk = options.client().equals("jdk") ? JdkHttpTransport.sharedClient() : null;
-        ExecutorService pool = Executors.newFixedThreadPool(options.clients());
-        try {
+    /**
+     * One configuration's application, its local stack and its clients: started and warmed up once, then measured
+     * in windows, and paused ({@link PausedPlatform}: its clients idle, its processes stopped) while another
+     * configuration is measured. On a shared host whose speed drifts within minutes, configurations measured one
+     * after the other in a single window each compare two different machines; measured in turns, each round's ratio
+     * compares neighbours in time.
+     */
+    private static final class Platform implements AutoCloseable {
+
+        private final String config;
+        private final Path dataDir;
+        private final boolean keep;
+        private final VidlogApp.Running running;
+        private final CpuMeter cpu;
+        private final ExecutorService pool;
+        private final Window window;
+        private final List<Future<ClientResult>> clients = new ArrayList<>();
+        private final List<Double> windowRates = new ArrayList<>();
+        private final List<Map<String, Double>> windowCores = new ArrayList<>();
+        private PausedPlatform paused;
+
+        private Platform(String config, Path dataDir, boolean keep, VidlogApp.Running running, CpuMeter cpu,
+                         ExecutorService pool, Window window) {
+            this.config = config;
+            this.dataDir = dataDir;
+            this.keep = keep;
+            this.running = running;
+            this.cpu = cpu;
+            this.pool = pool;
+            this.window = window;
+        }
+
+        /** Starts the application, creates the videos, warms it up and loads it with every client. */
+        static Platform start(Options options, String config, Path dataDir) throws Exception {
+            List<String> appArgs = new ArrayList<>(COMMON);
+            appArgs.addAll(options.configArgs().get(config));
+            VidlogApp app = VidlogApp.prepare(dataDir, options.jvmOptions(), appArgs);
+            VidlogApp.Running running = app.start(config);
+            System.out.printf(Locale.ROOT, "[%s] started in %.1f s (pid %d), app arguments %s%n", config,
+                    running.startSeconds(), running.pid(), options.configArgs().get(config));
+            Platform platform = new Platform(config, dataDir, options.keep(), running,
+                    new CpuMeter(running.pid(), postmasterPid(dataDir)), Executors.newFixedThreadPool(options.clients()),
+                    new Window(options.warmupClients()));
+            try {
+                platform.load(options, app);
+                return platform;
+            } catch (Exception | Error e) {
+                platform.close();
+                throw e;
+            }
+        }
+
+        private void load(Options options, VidlogApp app) throws Exception {
+            Hs256Tokens tokens = new Hs256Tokens(LOCAL_JWT_SECRET);
+            Duration tokenLifetime = Duration.ofHours(3);
+            String creatorToken = tokens.sign("bench-creator", List.of("USER", "CREATOR"), tokenLifetime);
+            java.net.http.HttpClient jdk = options.client().equals("jdk") ? JdkHttpTransport.sharedClient() : null;
             SplittableRandom random = new SplittableRandom(42);
             int[] durations = new int[options.videos()];
             for (int i = 0; i < durations.length; i++) {
@@ -211,36 +300,83 @@ public final class CommandBenchmark {
             String[] videoIds = createVideos(options, pool, jdk, app, creatorToken, durations);
             System.out.printf(Locale.ROOT, "[%s] created %d READY videos in %.1f s%n", config, videoIds.length,
                     (System.nanoTime() - setupStart) / 1e9);
-
             List<Viewer>[] viewersByClient = assignViewers(options, tokens, tokenLifetime, random, durations);
-            Window window = new Window(options.warmupClients());
             long warmupStart = System.nanoTime();
-            List<Future<ClientResult>> clients = new ArrayList<>();
             for (int c = 0; c < options.clients(); c++) {
-                Client client = new Client(transport(options, jdk, app), viewersByClient[c], videoIds, durations,
-                        new SplittableRandom(1000 + c), window, 0);
-                clients.add(pool.submit(client));
+                clients.add(pool.submit(new Client(transport(options, jdk, app), viewersByClient[c], videoIds,
+                        durations, new SplittableRandom(1000 + c), window, 0)));
             }
             System.out.printf(Locale.ROOT, "[%s] warm-up with %d clients %s; then %d s with all %d%n", config,
-                    options.warmupClients(), warmUp(options, appPid, warmupStart, window), options.fullLoadSeconds(),
-                    options.clients());
+                    options.warmupClients(), warmUp(options, running.pid(), warmupStart, window),
+                    options.fullLoadSeconds(), options.clients());
             window.admitAll();
             Thread.sleep(Duration.ofSeconds(options.fullLoadSeconds()).toMillis());
+        }
+
+        /**
+         * Resumes the platform, lets it settle under the full load, measures one window and pauses it again.
+         *
+         * @param first whether this is the platform's first window (the one a JFR recording covers)
+         * @return the commands per second of the window
+         */
+        double measureWindow(Options options, boolean first) throws Exception {
+            resume();
+            Thread.sleep(Duration.ofSeconds(options.settleSeconds()).toMillis());
             CpuMeter.Sample before = cpu.sample();
-            window.open(System.nanoTime(), Duration.ofSeconds(options.durationSeconds()));
-            if (options.profile() != null) {
-                startRecording(appPid, recording, options.durationSeconds(),
+            long completedBefore = window.completed();
+            Duration length = Duration.ofSeconds(options.durationSeconds());
+            window.open(System.nanoTime(), length);
+            if (first && options.profile() != null) {
+                startRecording(running.pid(), dataDir.resolve(config + ".jfr"), options.durationSeconds(),
                         options.profile().equals("true") ? "profile" : options.profile());
             }
-            Thread.sleep(Duration.ofSeconds(options.durationSeconds()).toMillis());
+            Thread.sleep(length.toMillis());
             CpuMeter.Sample after = cpu.sample();
+            double rate = (window.completed() - completedBefore) / ((after.nanos() - before.nanos()) / 1e9);
+            windowRates.add(rate);
+            windowCores.add(after.coresSince(before));
+            pause();
+            return rate;
+        }
+
+        /** Ends the clients and sums up every measured window. */
+        Result finish(Options options) throws Exception {
+            window.finish();
+            resume();
             List<ClientResult> done = new ArrayList<>();
             for (Future<ClientResult> client : clients) {
                 done.add(client.get());
             }
-            return Result.of(done, options.durationSeconds(), after.coresSince(before));
-        } finally {
+            Map<String, Double> cores = new LinkedHashMap<>();
+            for (Map<String, Double> measured : windowCores) {
+                measured.forEach((group, used) -> cores.merge(group, used / windowCores.size(), Double::sum));
+            }
+            return Result.of(done, options.durationSeconds() * windowRates.size(), cores);
+        }
+
+        /** Waits for the requests in flight, then stops the platform's processes. */
+        private void pause() throws IOException, InterruptedException {
+            window.pause();
+            paused = PausedPlatform.pause(running.pid(), postmasterPid(dataDir));
+        }
+
+        private void resume() throws IOException, InterruptedException {
+            if (paused != null) {
+                paused.close();
+                paused = null;
+            }
+            window.resume();
+        }
+
+        @Override
+        public void close() throws IOException, InterruptedException {
+            window.finish();
+            resume();
             pool.shutdownNow();
+            running.close();
+            if (!keep) {
+                deleteServiceData(dataDir);
+            }
         }
     }
 
@@ -289,8 +425,10 @@ public final class CommandBenchmark {
     }
 
     /**
-     * The measured window, opened by the coordinator once warmed up; clients record only what lies inside it. Until
-     * {@link #admitAll()} only some of the clients may have a request in flight at once.
+     * What the clients may do: until {@link #admitAll()} only some of them may have a request in flight at once;
+     * while {@link #pause() paused} none; after {@link #finish()} they end. They record the latency of the requests
+     * that lie inside a measured window ({@link #open}); windows do not overlap, so a client's latencies add up over
+     * every window of a run.
      */
     static final class Window {
 
@@ -298,26 +436,46 @@ public final class CommandBenchmark {
 
         private volatile long start = Long.MAX_VALUE;
         private volatile long end = Long.MAX_VALUE;
+        private volatile boolean finished;
+        private volatile boolean paused;
+        private volatile int resumptions;
         private final java.util.concurrent.atomic.LongAdder completed = new java.util.concurrent.atomic.LongAdder();
         private final java.util.concurrent.Semaphore inFlight;
         private final int initiallyAdmitted;
 
-        /** Every client sends from the start. */
-        Window() {
-            this(ALL);
-        }
-
         Window(int admitted) {
             this.initiallyAdmitted = admitted;
-            this.inFlight = new java.util.concurrent.Semaphore(admitted);
+            // Fair: a pause waiting for every permit is not overtaken by clients taking one after another.
+            this.inFlight = new java.util.concurrent.Semaphore(admitted, true);
         }
 
         void admitAll() {
             inFlight.release(ALL - initiallyAdmitted);
         }
 
-        void enter() throws InterruptedException {
+        /** Waits until every request in flight has been answered and holds back the next ones. */
+        void pause() throws InterruptedException {
+            inFlight.acquire(ALL);
+            paused = true;
+        }
+
+        void resume() {
+            if (paused) {
+                paused = false;
+                resumptions++;
+                inFlight.release(ALL);
+            }
+        }
+
+        /**
+         * Waits for the client's turn to send.
+         *
+         * @return how often the clients were resumed after a pause: a client whose count is behind reconnects, as
+         *         the server may have dropped its idle connection meanwhile
+         */
+        int enter() throws InterruptedException {
             inFlight.acquire();
+            return resumptions;
         }
 
         void leave() {
@@ -333,8 +491,13 @@ public final class CommandBenchmark {
             return from >= start && to <= end;
         }
 
-        boolean isOver(long now) {
-            return now >= end;
+        /** The clients end before their next request; the measured windows are over. */
+        void finish() {
+            finished = true;
+        }
+
+        boolean isFinished() {
+            return finished;
         }
 
         void countCompleted() {
@@ -450,6 +613,7 @@ public final class CommandBenchmark {
         private final Window window;
         private final byte[][] reactionBodies = new byte[REACTIONS.length][];
         private final long intervalNanos;
+        private int resumptions;
 
         /**
          * @param intervalNanos the time between the starts of two requests (a steady rate, as players send), or 0
@@ -489,12 +653,16 @@ public final class CommandBenchmark {
                             next = System.nanoTime();
                         }
                     }
-                    window.enter();
+                    int resumed = window.enter();
                     long start = System.nanoTime();
                     String outcome;
                     try {
-                        if (window.isOver(start)) {
+                        if (window.isFinished()) {
                             break;
+                        }
+                        if (resumed != resumptions) {
+                            resumptions = resumed;
+                            transport.close();
                         }
                         outcome = sendOne();
                     } finally {
@@ -589,7 +757,7 @@ public final class CommandBenchmark {
 
         String describe(String config) {
             StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-                    "[%s] %,d commands in the measured window: %.0f commands/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms, "
+                    "[%s] %,d commands in the measured windows: %.0f commands/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms, "
                             + "non-2xx %s (warm-up: %s)%n[%s] CPU in cores:", config, commands, commandsPerSecond,
                     p50Millis, p99Millis, maxMillis, failures.isEmpty() ? "none" : failures,
                     warmupFailures.isEmpty() ? "none" : warmupFailures, config));

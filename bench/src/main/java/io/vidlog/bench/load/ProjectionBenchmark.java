@@ -158,6 +158,7 @@ public final class ProjectionBenchmark {
             window.open(System.nanoTime(), Duration.ofSeconds(durationSeconds));
             Thread.sleep(Duration.ofSeconds(durationSeconds).toMillis());
             CpuMeter.Sample after = cpu.sample();
+            window.finish();
             List<CommandBenchmark.ClientResult> done = new ArrayList<>();
             for (Future<CommandBenchmark.ClientResult> client : clients) {
                 done.add(client.get());
@@ -182,7 +183,7 @@ public final class ProjectionBenchmark {
         List<Long> lags = new ArrayList<>();
         boolean bookmarked = false;
         try (RawHttpTransport transport = new RawHttpTransport("127.0.0.1", app.port())) {
-            while (!window.isOver(System.nanoTime())) {
+            while (!window.isFinished()) {
                 bookmarked = !bookmarked;
                 int status = transport.send(bookmarked ? "PUT" : "DELETE", "/api/v1/videos/" + videoId + "/bookmark",
                         token, null);

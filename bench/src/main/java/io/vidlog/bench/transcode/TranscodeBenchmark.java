@@ -3,6 +3,7 @@ package io.vidlog.bench.transcode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vidlog.bench.MachineSpeed;
+import io.vidlog.bench.PausedPlatform;
 import io.vidlog.bench.VidlogApp;
 import io.vidlog.bench.load.CommandBenchmark;
 import io.vidlog.bench.load.CpuMeter;

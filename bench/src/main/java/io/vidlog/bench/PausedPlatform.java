@@ -1,4 +1,4 @@
-package io.vidlog.bench.transcode;
+package io.vidlog.bench;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -7,13 +7,13 @@ import java.util.stream.Stream;
 
 /**
  * The platform's processes stopped (SIGSTOP) until closed (SIGCONT): the application JVM with its local-stack
- * children, and PostgreSQL's server with its backends (pg_ctl detaches it from the application). Lets the benchmark
- * time raw ffmpeg in the middle of a run, paired with the pipeline that follows, with none of the platform's
- * background work beside it — on a shared host whose speed drifts, a raw baseline measured minutes earlier is not
- * comparable. A pause of half a minute stays below Kafka's consumer session timeout (45 s); the broker's
- * heartbeats to its controller, paused alike, resume with it.
+ * children, and PostgreSQL's server with its backends (pg_ctl detaches it from the application). On a shared host
+ * whose speed drifts within minutes, a baseline measured minutes earlier is not comparable: this lets a benchmark
+ * time its baseline in the middle of a run with none of the platform's work beside it (raw ffmpeg, paired with the
+ * pipeline that follows), or take turns between two platforms. Kafka's broker, one of the children, is paused with
+ * its clients; a pause longer than the consumers' session timeout (45 s) costs a rebalance when they resume.
  */
-final class PausedPlatform implements AutoCloseable {
+public final class PausedPlatform implements AutoCloseable {
 
     private final List<String> pids;
 
@@ -22,7 +22,7 @@ final class PausedPlatform implements AutoCloseable {
     }
 
     /** Stops every process under each of {@code roots}, the roots included. */
-    static PausedPlatform pause(long... roots) throws IOException, InterruptedException {
+    public static PausedPlatform pause(long... roots) throws IOException, InterruptedException {
         List<String> pids = new ArrayList<>();
         for (long root : roots) {
             ProcessHandle.of(root).ifPresent(handle -> Stream.concat(Stream.of(handle), handle.descendants())
