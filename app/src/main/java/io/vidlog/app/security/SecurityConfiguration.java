@@ -81,7 +81,7 @@ public class SecurityConfiguration {
     /**
      * The patterns of {@link #rules} and of the dashboard's chain are Spring's {@code PathPattern}s matched against the
      * request's path, not {@code MvcRequestMatcher}s, which ask Spring MVC's handler mappings for each rule they
-     * check (Spring Security 6.5's opt-in, its default from 7.0).
+     * check (Spring Security 6.5's opt-in).
      */
     @Bean
     PathPatternRequestMatcherBuilderFactoryBean requestMatcherBuilder() {

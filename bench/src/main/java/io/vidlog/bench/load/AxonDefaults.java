@@ -7,8 +7,9 @@ import java.util.List;
  * Application arguments that give every tracking processor application.yml tunes Axon's own settings back (batches of
  * one event, one segment, one thread, no pacing between batches), and the rest of what Axon's Spring Boot starter does
  * on its own: its per-message Micrometer monitors (on with axon-micrometer on the classpath), its JPA storage engine
- * (with JPA on the classpath) and its watchdogs around units of work and handlers (the handlers' timeouts are the
- * command benchmark's); application.yml turns the monitors and watchdogs off and takes the JDBC engine.
+ * (with JPA on the classpath) and its watchdogs (around each unit of work: warning after 10 s, interrupt after 60 s;
+ * around each handler call: 10 s and 30 s); application.yml turns the monitors and watchdogs off and takes the JDBC
+ * engine.
  */
 final class AxonDefaults {
 

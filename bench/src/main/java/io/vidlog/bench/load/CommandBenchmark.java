@@ -66,20 +66,15 @@ public final class CommandBenchmark {
 
     /**
      * Turns every performance setting of application.yml back to what Axon and Spring Boot do without them: no
-     * aggregate caches, no snapshots, no cached video lookups, no cached token verifications, Axon's watchdogs (per
-     * unit of work, and per handler with a 30 s timeout and a warning after 10 s), Hikari's 10 connections, Tomcat's
-     * 200 threads, no JDBC batching, a long-task timer per request, and Axon's tracking processors (batches of one
-     * event, no pacing).
+     * aggregate caches, no snapshots, no cached video lookups, no cached token verifications, Hikari's 10 connections,
+     * Tomcat's 200 threads, no JDBC batching, a long-task timer per request, and what {@link AxonDefaults} turns back
+     * (Axon's processor settings, storage engine, monitors and watchdogs).
      */
     static final List<String> DEFAULTS = Stream.concat(Stream.of(
             "--vidlog.commands.aggregate-cache.enabled=false",
             "--vidlog.watch.snapshot-threshold=0",
             "--vidlog.commands.video-lookup-cache.enabled=false",
             "--vidlog.jwt.verified-cache.enabled=false",
-            "--axon.timeout.handler.events.timeout-ms=30000",
-            "--axon.timeout.handler.events.warning-threshold-ms=10000",
-            "--axon.timeout.handler.commands.timeout-ms=30000",
-            "--axon.timeout.handler.commands.warning-threshold-ms=10000",
             "--spring.datasource.hikari.maximum-pool-size=10",
             "--server.tomcat.threads.max=200",
             "--management.observations.long-task-timer.enabled=true",
