@@ -27,6 +27,9 @@ import javax.sql.DataSource;
  * "Axon default" configuration does). A second append of an aggregate's sequence number violates the table's unique
  * key, which Axon's auto-configured resolver (by SQLSTATE) turns into a {@code ConcurrencyException} with either.
  * <p>
+ * The events it reads carry their timestamps parsed once ({@link ParsedTimestampJdbcEventStorageEngine}), and it reads
+ * {@code vidlog.event-store.read-batch-size} of them per query.
+ * <p>
  * The JDBC engine's connections are those of Spring's transaction: an event insert commits with the JPA work of the
  * same unit of work (the command side's video lookup, a processor's read models and token).
  */
@@ -55,8 +58,9 @@ public class EventStorageConfiguration {
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           DataSource dataSource, TransactionManager transactionManager,
-                                          org.axonframework.config.Configuration axon) {
-        return JdbcEventStorageEngine.builder()
+                                          org.axonframework.config.Configuration axon,
+                                          EventStoreSettings settings) {
+        return new ParsedTimestampJdbcEventStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(axon.upcasterChain())
@@ -67,6 +71,6 @@ public class EventStorageConfiguration {
                 .transactionManager(transactionManager)
                 .schema(SCHEMA)
                 .dataType(byte[].class)
-                .build();
+                .batchSize(settings.readBatchSize()));
     }
 }

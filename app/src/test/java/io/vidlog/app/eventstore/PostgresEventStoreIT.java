@@ -1,9 +1,11 @@
 package io.vidlog.app.eventstore;
 
 import io.vidlog.app.VidlogIntegrationTest;
+import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -14,6 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -127,9 +131,40 @@ class PostgresEventStoreIT {
                 processor)).isEqualTo(2);
     }
 
-    private void append(String aggregateId, long sequence, String what) {
+    @Test
+    void eventsAreReadBackWithTheTimestampTheyWereAppendedWith() {
+        String aggregateId = UUID.randomUUID().toString();
+        TrackingToken before = eventStore.createHeadToken();
+
+        Instant stored = append(aggregateId, 0, "timed").truncatedTo(ChronoUnit.MILLIS);
+
+        assertThat(eventStore.readEvents(aggregateId).next().getTimestamp()).isEqualTo(stored);
+        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(before)) {
+            TrackedEventMessage<?> event = nextOf(stream, aggregateId);
+            assertThat(event.getTimestamp()).isEqualTo(stored);
+        }
+    }
+
+    private static TrackedEventMessage<?> nextOf(BlockingStream<TrackedEventMessage<?>> stream, String aggregateId) {
+        try {
+            while (true) {
+                TrackedEventMessage<?> event = stream.nextAvailable();
+                if (event instanceof DomainEventMessage<?> domain
+                        && domain.getAggregateIdentifier().equals(aggregateId)) {
+                    return event;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Appends an event and returns its timestamp. */
+    private Instant append(String aggregateId, long sequence, String what) {
         DomainEventMessage<SomethingHappenedEvent> event = new GenericDomainEventMessage<>(
                 "Something", aggregateId, sequence, new SomethingHappenedEvent(aggregateId, what));
         transaction.executeWithoutResult(status -> eventStore.publish(event));
+        return event.getTimestamp();
     }
 }

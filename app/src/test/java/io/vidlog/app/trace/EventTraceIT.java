@@ -1,6 +1,7 @@
 package io.vidlog.app.trace;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vidlog.app.ApiClient;
 import io.vidlog.app.Tokens;
 import io.vidlog.app.VidlogIntegrationTest;
@@ -28,6 +29,8 @@ import static org.awaitility.Awaitility.await;
 /** {@code GET /api/v1/admin/videos/{id}/events} on the real stack: the event store, the processors, their record. */
 @VidlogIntegrationTest
 class EventTraceIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @LocalServerPort
     int port;
@@ -81,6 +84,22 @@ class EventTraceIT {
         assertThat(applied(bookmarked, ProcessingGroups.TRANSCODE_STEPS).path("status").asText()).isEqualTo("skipped");
         assertThat(applied(event(trace, "VideoPublishedEvent"), ProcessingGroups.TRANSCODE_STEPS).path("status")
                 .asText()).isEqualTo("applied");
+    }
+
+    @Test
+    void aCommandsEventsCarryAxonsCorrelationAndTraceId() throws Exception {
+        String video = api.createReadyVideo(admin, "Correlated", 60);
+
+        List<String> metaData = jdbc.queryForList("""
+                select convert_from(meta_data, 'UTF8') from domain_event_entry
+                where aggregate_identifier = ? order by sequence_number""", String.class, video);
+
+        assertThat(metaData).isNotEmpty();
+        for (String json : metaData) {
+            JsonNode origin = JSON.readTree(json);
+            assertThat(origin.path("correlationId").asText()).as(json).isNotBlank();
+            assertThat(origin.path("traceId").asText()).as(json).isNotBlank();
+        }
     }
 
     @Test

@@ -504,11 +504,11 @@ public final class CommandBenchmark {
         }
     }
 
-    /** A JFR recording of the application during the measured window only (start-up and warm-up left out). */
-    private static void startRecording(long pid, Path file, int seconds, String settings)
+    /** A JFR recording of the application during a measured window only (start-up and warm-up left out). */
+    static void startRecording(long pid, Path file, int seconds, String settings)
             throws IOException, InterruptedException {
         Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                Long.toString(pid), "JFR.start", "name=command-benchmark", "settings=" + settings,
+                Long.toString(pid), "JFR.start", "name=" + file.getFileName(), "settings=" + settings,
                 "duration=" + seconds + "s", "filename=" + file).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         if (jcmd.waitFor() != 0) {

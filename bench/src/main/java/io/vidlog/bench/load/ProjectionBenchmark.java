@@ -43,7 +43,9 @@ import java.util.regex.Pattern;
  * mvn -q -pl bench exec:java -Dexec.mainClass=io.vidlog.bench.load.ProjectionBenchmark \
  *     -Dexec.args="rate=500 lag-warmup=180 lag-duration=60 events=1000000 default-window=60"
  * </pre>
- * {@code parts=lag} or {@code parts=replay} runs one of the two.
+ * {@code parts=lag} or {@code parts=replay} runs one of the two. {@code profile=true} (JFR's profile settings) or
+ * {@code profile=<file>.jfc} records the application during the tuned replays, the first {@code profile-seconds}
+ * (default 60) of them, into {@code tuned-replay.jfr} in the run's folder (kept with the logs).
  */
 public final class ProjectionBenchmark {
 
@@ -66,6 +68,7 @@ public final class ProjectionBenchmark {
         Map<String, String> options = new LinkedHashMap<>(Map.of("rate", "500", "lag-warmup", "60",
                 "lag-duration", "60", "events", "1000000", "default-window", "60", "users", "20000",
                 "videos", "2000", "parts", "lag,replay"));
+        options.putAll(Map.of("profile", "false", "profile-seconds", "60"));
         for (String arg : args) {
             String[] pair = arg.split("=", 2);
             if (pair.length != 2 || !options.containsKey(pair[0])) {
@@ -105,6 +108,11 @@ public final class ProjectionBenchmark {
                     Integer.parseInt(options.get("users")), Long.parseLong(options.get("events")), 7);
             System.out.printf(Locale.ROOT, "appended %,d generated events; waiting for the projections%n", generated);
             awaitCaughtUp(tuned, admin, Duration.ofHours(1));
+            String profile = options.get("profile");
+            if (!profile.equals("false")) {
+                CommandBenchmark.startRecording(running.pid(), dataDir.resolve("tuned-replay.jfr"),
+                        Integer.parseInt(options.get("profile-seconds")), profile.equals("true") ? "profile" : profile);
+            }
             tunedRates = replayAll(tuned, admin, "tuned", Duration.ofHours(1));
         }
         List<String> defaults = AxonDefaults.ARGUMENTS;
