@@ -12,7 +12,8 @@ import java.sql.SQLException;
 /**
  * Axon's JDBC engine, handing out the events it reads with their timestamps parsed once
  * ({@link ParsedTimestampEventData}): Axon's own entries parse the stored text again at every
- * {@code getTimestamp()}, and the processors and the aggregates' event streams ask more than once per event.
+ * {@code getTimestamp()}, and a processor's stream asks again after Axon's reading of the row has asked for its gap
+ * check (that first parse, inside Axon's {@code getTrackedEventData}, stays).
  */
 class ParsedTimestampJdbcEventStorageEngine extends JdbcEventStorageEngine {
 

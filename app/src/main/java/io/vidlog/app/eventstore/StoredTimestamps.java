@@ -11,8 +11,8 @@ import java.time.Year;
  * Reads the event store's {@code time_stamp} column back into an {@link Instant}.
  * <p>
  * Axon writes the column with {@link DateTimeUtils#formatInstant} — always {@code yyyy-MM-ddTHH:mm:ss.SSSZ} for the
- * years 0–9999 — and parses it with a {@code DateTimeFormatter} every time an event is read, on every stream that
- * reads it: 14 % of a replaying processor's CPU in a profile. This reads that one layout by position; any other text
+ * years 0–9999 — and parses it with a {@code DateTimeFormatter} each time an event's timestamp is asked for, twice per
+ * event on a processor's stream: 14 % of the application's CPU in a profile of a replay. This reads that one layout by position; any other text
  * (another offset, more fraction digits, a value out of range) goes to Axon's parser, so the answer and the errors are
  * Axon's.
  */
